@@ -1,0 +1,31 @@
+package com.daeworkbench.core.model;
+
+/**
+ * A trainable denoiser, whatever engine runs it. Images travel as contiguous float arrays
+ * (N images of height x width, row-major, values in [0,1]). Not thread-safe: one thread
+ * trains or infers at a time.
+ */
+public interface DenoisingModel extends AutoCloseable {
+
+    ArchitectureSpec spec();
+
+    long parameterCount();
+
+    /** One optimisation step on a batch of {@code count} images of the spec's input size; returns the batch loss. */
+    double fit(float[] noisy, float[] clean, int count);
+
+    /** The loss on a batch, without training. */
+    double loss(float[] noisy, float[] clean, int count);
+
+    /**
+     * Denoises {@code count} images of {@code height x width}. Dense models take only their
+     * input size; fully convolutional ones take any size.
+     */
+    float[] denoise(float[] noisy, int count, int height, int width);
+
+    /** Bytes of the engine's own model format (weights and optimizer state). */
+    byte[] toBytes();
+
+    @Override
+    void close();
+}
