@@ -1,0 +1,31 @@
+package com.daeworkbench.core.model;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Creates and restores {@link DenoisingModel}s; the only place that knows which engine runs them. */
+public final class Models {
+    private Models() { }
+
+    /** A fresh network with seeded initial weights: the same spec gives the same network. */
+    public static DenoisingModel create(ArchitectureSpec spec) {
+        Engine.initialize();
+        return new SameDiffModel(spec, null);
+    }
+
+    /** Restores a model from the bytes of {@link DenoisingModel#toBytes()}. */
+    public static DenoisingModel fromBytes(ArchitectureSpec spec, byte[] weights) throws IOException {
+        Engine.initialize();
+        return SameDiffModel.fromBytes(spec, weights);
+    }
+
+    /** Parameter count without building the network (no natives needed). */
+    public static long parameterCount(ArchitectureSpec spec) {
+        return NetworkPlan.of(spec).parameterCount();
+    }
+
+    /** One line per layer, for the layer diagram. */
+    public static List<String> describeLayers(ArchitectureSpec spec) {
+        return NetworkPlan.of(spec).describe();
+    }
+}

@@ -1,0 +1,107 @@
+package com.daeworkbench.core.model;
+
+import com.daeworkbench.core.model.ArchitectureSpec.Activation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layers an {@link ArchitectureSpec} stands for, as plain data: what the engine builds,
+ * what the GUI draws as a layer diagram and counts parameters of, with no natives loaded.
+ */
+public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
+
+    public sealed interface Step {
+        long parameters();
+        String describe();
+    }
+
+    /** A fully connected layer; {@code activation} null means linear (logits). */
+    public record Dense(int in, int out, Activation activation) implements Step {
+        public long parameters() { return (long) in * out + out; }
+        public String describe() { return "dense " + in + " -> " + out + suffix(activation); }
+    }
+
+    /** 3x3 convolution, same padding; optional batch norm before the activation. */
+    public record Conv(int in, int out, boolean batchNorm, Activation activation) implements Step {
+        public long parameters() { return 9L * in * out + (batchNorm ? 2L * out : out); }
+        public String describe() {
+            return "conv 3x3 " + in + " -> " + out + (batchNorm ? " + batch norm" : "") + suffix(activation);
+        }
+    }
+
+    public record MaxPool() implements Step {
+        public long parameters() { return 0; }
+        public String describe() { return "max pool 2x2"; }
+    }
+
+    public record Upsample() implements Step {
+        public long parameters() { return 0; }
+        public String describe() { return "upsample x2 (nearest)"; }
+    }
+
+    /** The end of the network: sigmoid of the logits, or input minus predicted noise clamped to [0,1]. */
+    public record Output(boolean residual) implements Step {
+        public long parameters() { return 0; }
+        public String describe() { return residual ? "output = clamp(input - predicted noise, 0, 1)" : "sigmoid"; }
+    }
+
+    private static String suffix(Activation a) {
+        return a == null ? "" : ", " + a.name().toLowerCase().replace('_', ' ');
+    }
+
+    public static NetworkPlan of(ArchitectureSpec s) {
+        List<Step> steps = new ArrayList<>();
+        Activation act = s.activation();
+        switch (s.kind()) {
+            case DENSE -> {
+                int inputs = s.inputHeight() * s.inputWidth();
+                List<Integer> widths = new ArrayList<>();
+                for (int i = 0, w = s.width(); i < s.layers() - 1; i++, w = Math.max(1, w / 2)) widths.add(w);
+                widths.add(s.bottleneck());
+                int prev = inputs;
+                for (int w : widths) { steps.add(new Dense(prev, w, act)); prev = w; }
+                for (int i = widths.size() - 2; i >= 0; i--) { steps.add(new Dense(prev, widths.get(i), act)); prev = widths.get(i); }
+                steps.add(new Dense(prev, inputs, null));
+                steps.add(new Output(false));
+            }
+            case CONV -> {
+                int prev = 1;
+                for (int i = 0; i < s.layers(); i++) {
+                    steps.add(new Conv(prev, s.width(), false, act));
+                    steps.add(new MaxPool());
+                    prev = s.width();
+                }
+                steps.add(new Conv(prev, s.bottleneck(), false, act));
+                prev = s.bottleneck();
+                for (int i = 0; i < s.layers() - 1; i++) {
+                    steps.add(new Upsample());
+                    steps.add(new Conv(prev, s.width(), false, act));
+                    prev = s.width();
+                }
+                steps.add(new Upsample());
+                steps.add(new Conv(prev, 1, false, null));
+                steps.add(new Output(false));
+            }
+            case RESIDUAL -> {
+                steps.add(new Conv(1, s.width(), false, act));
+                for (int i = 0; i < s.layers() - 2; i++) steps.add(new Conv(s.width(), s.width(), true, act));
+                steps.add(new Conv(s.width(), 1, false, null));
+                steps.add(new Output(true));
+            }
+        }
+        return new NetworkPlan(s, List.copyOf(steps));
+    }
+
+    public long parameterCount() {
+        return steps.stream().mapToLong(Step::parameters).sum();
+    }
+
+    public List<String> describe() {
+        return steps.stream().map(Step::describe).toList();
+    }
+
+    /** Image sides must be multiples of this for the network to give back the same size. */
+    public int sizeMultiple() {
+        return spec.kind() == ArchitectureSpec.Kind.CONV ? 1 << spec.layers() : 1;
+    }
+}

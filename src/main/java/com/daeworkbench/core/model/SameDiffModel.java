@@ -1,0 +1,309 @@
+package com.daeworkbench.core.model;
+
+import com.daeworkbench.core.model.ArchitectureSpec.Activation;
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+
+/**
+ * A {@link NetworkPlan} run by SameDiff, channels-last (NHWC) end to end: DL4J's layer API
+ * never reaches oneDNN in M2.1 and NCHW max pooling is 3-14x slower (docs/decisions/0001).
+ *
+ * <p>Batch norm is written out from primitive ops so the training graph uses batch
+ * statistics; each step's forward pass gives the batch mean and variance, kept as
+ * PyTorch-style running averages, which the inference graph uses.
+ */
+final class SameDiffModel implements DenoisingModel {
+    private static final double BN_EPS = 1e-5;
+    private static final double BN_MOMENTUM = 0.1;
+
+    private final ArchitectureSpec spec;
+    private final NetworkPlan plan;
+    private final SameDiff training;
+    /** the same graph with running statistics in place of batch statistics; == training when there is no batch norm */
+    private final SameDiff inference;
+    private final Map<String, INDArray> runningStats = new LinkedHashMap<>();
+    private final RunningStats batchNormStats = new RunningStats();
+    private final int[] inputShape;
+
+    SameDiffModel(ArchitectureSpec spec, Map<String, INDArray> state) {
+        this.spec = spec;
+        this.plan = NetworkPlan.of(spec);
+        Map<String, INDArray> init = state != null ? state : initialState(plan);
+        this.training = build(plan, init, true);
+        boolean hasBatchNorm = plan.steps().stream().anyMatch(s -> s instanceof NetworkPlan.Conv c && c.batchNorm());
+        for (Map.Entry<String, INDArray> e : init.entrySet()) {
+            if (e.getKey().endsWith("_rmean") || e.getKey().endsWith("_rvar")) runningStats.put(e.getKey(), e.getValue().dup());
+        }
+        this.inference = hasBatchNorm ? build(plan, init, false) : training;
+        this.inputShape = spec.kind() == Kind.DENSE ? new int[] {spec.inputHeight() * spec.inputWidth()} : null;
+        training.setTrainingConfig(trainingConfig(spec));
+    }
+
+    @Override public ArchitectureSpec spec() { return spec; }
+
+    @Override public long parameterCount() { return plan.parameterCount(); }
+
+    @Override
+    public double fit(float[] noisy, float[] clean, int count) {
+        int h = spec.inputHeight(), w = spec.inputWidth();
+        INDArray input = batch(noisy, count, h, w);
+        INDArray label = batch(clean, count, h, w);
+        // M2.1's fit never runs the forward loss op (the gradient graph skips it), so the loss a
+        // listener gets is 0: take it, and the batch-norm statistics, from one forward pass.
+        Map<String, INDArray> forward = training.output(Map.of("input", input, "label", label), batchNormStats.outputs());
+        batchNormStats.update(forward);
+        training.fit(new DataSet(input, label));
+        return forward.get("loss").getDouble(0);
+    }
+
+    @Override
+    public double loss(float[] noisy, float[] clean, int count) {
+        syncInference();
+        int h = spec.inputHeight(), w = spec.inputWidth();
+        Map<String, INDArray> out = inference.output(
+                Map.of("input", batch(noisy, count, h, w), "label", batch(clean, count, h, w)), "loss");
+        return out.get("loss").getDouble(0);
+    }
+
+    @Override
+    public float[] denoise(float[] noisy, int count, int height, int width) {
+        if (!spec.fullyConvolutional() && (height != spec.inputHeight() || width != spec.inputWidth())) {
+            throw new IllegalArgumentException("this dense model takes " + spec.inputHeight() + "x" + spec.inputWidth()
+                    + " images, got " + height + "x" + width);
+        }
+        int m = plan.sizeMultiple();
+        if (height % m != 0 || width % m != 0) {
+            throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
+        }
+        syncInference();
+        INDArray out = inference.output(Map.of("input", batch(noisy, count, height, width)), "output").get("output");
+        return out.data().asFloat();
+    }
+
+    @Override
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Map<String, INDArray> state = state();
+            out.writeInt(state.size());
+            for (Map.Entry<String, INDArray> e : state.entrySet()) {
+                out.writeUTF(e.getKey());
+                Nd4j.write(e.getValue(), out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static SameDiffModel fromBytes(ArchitectureSpec spec, byte[] bytes) throws IOException {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int n = in.readInt();
+            if (n < 0 || n > 10_000) throw new IOException("weights: implausible array count " + n);
+            for (int i = 0; i < n; i++) state.put(in.readUTF(), Nd4j.read(in));
+        } catch (RuntimeException e) {
+            throw new IOException("weights are damaged: " + e.getMessage(), e);
+        }
+        Map<String, INDArray> expected = initialState(NetworkPlan.of(spec));
+        for (Map.Entry<String, INDArray> e : expected.entrySet()) {
+            INDArray got = state.get(e.getKey());
+            if (got == null) throw new IOException("weights: array '" + e.getKey() + "' is missing");
+            if (!Arrays.equals(got.shape(), e.getValue().shape())) {
+                throw new IOException("weights: array '" + e.getKey() + "' has shape " + Arrays.toString(got.shape())
+                        + " but the architecture needs " + Arrays.toString(e.getValue().shape()));
+            }
+        }
+        return new SameDiffModel(spec, state);
+    }
+
+    /** Trainable parameters and batch-norm running statistics, by name. */
+    Map<String, INDArray> state() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        for (SDVariable v : training.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) state.put(v.name(), v.getArr());
+        }
+        state.putAll(runningStats);
+        return state;
+    }
+
+    @Override
+    public void close() {
+        // SameDiff holds no resources that outlive garbage collection; off-heap buffers go with it.
+    }
+
+    private void syncInference() {
+        if (inference == training) return;
+        for (SDVariable v : training.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                inference.getVariable(v.name()).getArr().assign(v.getArr());
+            }
+        }
+        runningStats.forEach((name, value) -> inference.getVariable(name).getArr().assign(value));
+    }
+
+    private INDArray batch(float[] pixels, int count, int h, int w) {
+        int n = count * h * w;
+        float[] data = pixels.length == n ? pixels : Arrays.copyOf(pixels, n);
+        long[] shape = inputShape != null ? new long[] {count, inputShape[0]} : new long[] {count, h, w, 1};
+        return Nd4j.create(data, shape, 'c');
+    }
+
+    private static TrainingConfig trainingConfig(ArchitectureSpec spec) {
+        IUpdater updater = switch (spec.optimizer()) {
+            case ADAM -> new Adam(spec.learningRate());
+            case SGD_MOMENTUM -> new Nesterovs(spec.learningRate(), 0.9);
+            case RMSPROP -> new RmsProp(spec.learningRate());
+        };
+        TrainingConfig.Builder b = TrainingConfig.builder().updater(updater)
+                .dataSetFeatureMapping("input").dataSetLabelMapping("label");
+        if (spec.weightDecay() > 0) b.weightDecay(spec.weightDecay(), true);
+        return b.build();
+    }
+
+    /** Seeded initial weights for every step of the plan, plus zeroed/united running statistics. */
+    static Map<String, INDArray> initialState(NetworkPlan plan) {
+        Weights weights = new Weights(plan.spec().seed());
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        int i = 0;
+        for (NetworkPlan.Step step : plan.steps()) {
+            i++;
+            if (step instanceof NetworkPlan.Dense d) {
+                state.put("w" + i, Nd4j.create(weights.uniform(d.in() * d.out(), d.in()), new long[] {d.in(), d.out()}, 'c'));
+                state.put("b" + i, Nd4j.create(weights.uniform(d.out(), d.in()), new long[] {d.out()}, 'c'));
+            } else if (step instanceof NetworkPlan.Conv c) {
+                int fanIn = 9 * c.in();
+                state.put("w" + i, Nd4j.create(weights.uniform(9 * c.in() * c.out(), fanIn), new long[] {3, 3, c.in(), c.out()}, 'c'));
+                if (c.batchNorm()) {
+                    state.put("gamma" + i, Nd4j.create(Weights.filled(c.out(), 1f), new long[] {c.out()}, 'c'));
+                    state.put("beta" + i, Nd4j.create(new float[c.out()], new long[] {c.out()}, 'c'));
+                    state.put("bn" + i + "_rmean", Nd4j.create(new float[c.out()], new long[] {c.out()}, 'c'));
+                    state.put("bn" + i + "_rvar", Nd4j.create(Weights.filled(c.out(), 1f), new long[] {c.out()}, 'c'));
+                } else {
+                    state.put("b" + i, Nd4j.create(weights.uniform(c.out(), fanIn), new long[] {c.out()}, 'c'));
+                }
+            }
+        }
+        return state;
+    }
+
+    private static SameDiff build(NetworkPlan plan, Map<String, INDArray> state, boolean trainingMode) {
+        ArchitectureSpec spec = plan.spec();
+        SameDiff sd = SameDiff.create();
+        boolean dense = spec.kind() == Kind.DENSE;
+        long[] shape = dense ? new long[] {-1, (long) spec.inputHeight() * spec.inputWidth()} : new long[] {-1, -1, -1, 1};
+        SDVariable input = sd.placeHolder("input", DataType.FLOAT, shape);
+        SDVariable label = sd.placeHolder("label", DataType.FLOAT, shape);
+        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
+        Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(true).build();
+        SDVariable x = input;
+        SDVariable logits = null;
+        SDVariable output = null;
+        int i = 0;
+        for (NetworkPlan.Step step : plan.steps()) {
+            i++;
+            if (step instanceof NetworkPlan.Dense d) {
+                // mmul + add, not nn().linear: M2.1's xw_plus_b gave a different answer on every other call (stale output buffer)
+                x = activate(x.mmul(sd.var("w" + i, state.get("w" + i).dup())).add(sd.var("b" + i, state.get("b" + i).dup())), d.activation());
+            } else if (step instanceof NetworkPlan.Conv c) {
+                SDVariable w = sd.var("w" + i, state.get("w" + i).dup());
+                if (c.batchNorm()) {
+                    x = sd.cnn().conv2d(x, w, conv);
+                    x = batchNorm(sd, x, i, state, trainingMode);
+                } else {
+                    x = sd.cnn().conv2d(x, w, sd.var("b" + i, state.get("b" + i).dup()), conv);
+                }
+                x = activate(x, c.activation());
+            } else if (step instanceof NetworkPlan.MaxPool) {
+                x = sd.cnn().maxPooling2d(x, pool);
+            } else if (step instanceof NetworkPlan.Upsample) {
+                x = sd.cnn().upsampling2d(x, 2, 2, false);
+            } else if (step instanceof NetworkPlan.Output o) {
+                if (o.residual()) {
+                    output = sd.math().clipByValue("output", input.sub(x), 0.0, 1.0);
+                } else {
+                    logits = x;
+                    output = sd.nn().sigmoid("output", x);
+                }
+            }
+        }
+        SDVariable loss;
+        if (spec.loss() == ArchitectureSpec.Loss.BCE && logits != null) {
+            // on the logits: numerically stable, and one fused op instead of sigmoid + log loss
+            loss = sd.loss().sigmoidCrossEntropy("loss", label, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
+        } else if (spec.loss() == ArchitectureSpec.Loss.BCE) {
+            loss = sd.loss().logLoss("loss", label, output, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 1e-7);
+        } else {
+            loss = sd.loss().meanSquaredError("loss", label, output, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT);
+        }
+        sd.setLossVariables(loss);
+        return sd;
+    }
+
+    private static SDVariable batchNorm(SameDiff sd, SDVariable x, int i, Map<String, INDArray> state, boolean trainingMode) {
+        SDVariable mean;
+        SDVariable var;
+        if (trainingMode) {
+            mean = x.mean("bn" + i + "_mean", 0, 1, 2);
+            var = x.sub(mean).mul(x.sub(mean)).mean("bn" + i + "_var", 0, 1, 2);
+        } else {
+            mean = sd.var("bn" + i + "_rmean", state.get("bn" + i + "_rmean").dup());
+            var = sd.var("bn" + i + "_rvar", state.get("bn" + i + "_rvar").dup());
+        }
+        SDVariable normalised = x.sub(mean).div(sd.math().sqrt(var.add(BN_EPS)));
+        return normalised.mul(sd.var("gamma" + i, state.get("gamma" + i).dup())).add(sd.var("beta" + i, state.get("beta" + i).dup()));
+    }
+
+    private static SDVariable activate(SDVariable x, Activation a) {
+        if (a == null) return x;
+        SameDiff sd = x.getSameDiff();
+        return switch (a) {
+            case RELU -> sd.nn().relu(x, 0);
+            case LEAKY_RELU -> sd.nn().leakyRelu(x, 0.01);
+            case ELU -> sd.nn().elu(x);
+            case TANH -> sd.math().tanh(x);
+            case SIGMOID -> sd.nn().sigmoid(x);
+        };
+    }
+
+    /** Keeps PyTorch-style running averages of each batch-norm layer's batch statistics. */
+    private final class RunningStats {
+        String[] outputs() {
+            List<String> names = new java.util.ArrayList<>();
+            names.add("loss");
+            for (String n : runningStats.keySet()) names.add(n.replace("_rmean", "_mean").replace("_rvar", "_var"));
+            return names.toArray(String[]::new);
+        }
+
+        void update(Map<String, INDArray> forward) {
+            runningStats.forEach((name, running) -> {
+                INDArray batchValue = forward.get(name.replace("_rmean", "_mean").replace("_rvar", "_var"));
+                running.muli(1 - BN_MOMENTUM).addi(batchValue.reshape(running.shape()).mul(BN_MOMENTUM));
+            });
+        }
+    }
+}
