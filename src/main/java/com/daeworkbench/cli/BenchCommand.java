@@ -1,0 +1,96 @@
+package com.daeworkbench.cli;
+
+import com.daeworkbench.core.infer.TiledDenoiser;
+import com.daeworkbench.core.model.ArchitectureSpec;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.model.Models;
+import com.daeworkbench.core.infer.DocumentModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Training and inference throughput on random 28x28 data shaped like the reference script's
+ * (clean in [0,1], gaussian 0.5 noise), one warm-up pass excluded; and seconds per A4 page.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure training and inference speed (samples/s), seconds per A4 page, and peak memory.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ModelOptions model;
+
+    @Option(names = "--samples", defaultValue = "4096", description = "samples per timed pass, two timed passes (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--page", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also time one 2480x3508 page through the document model (default: ${DEFAULT-VALUE})")
+    boolean page;
+
+    @Option(names = "--json", description = "print one JSON object as the last stdout line")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 1 || samples > 10_000_000) throw new ParameterException(spec.commandLine(), "--samples must be in 1..10000000");
+        ArchitectureSpec arch = model.toSpec(28, 28);
+        var err = spec.commandLine().getErr();
+        PeakMemory memory = PeakMemory.start();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("arch", arch.kind().name().toLowerCase());
+        out.put("batch", arch.batchSize());
+        out.put("samples", samples);
+        out.put("threads", Runtime.getRuntime().availableProcessors());
+        try (DenoisingModel net = Models.create(arch)) {
+            int batch = arch.batchSize();
+            SplittableRandom random = new SplittableRandom(arch.seed());
+            float[] clean = new float[batch * 784];
+            float[] noisy = new float[batch * 784];
+            for (int i = 0; i < clean.length; i++) {
+                clean[i] = (float) random.nextDouble();
+                noisy[i] = (float) Math.min(1, Math.max(0, clean[i] + 0.5 * random.nextGaussian()));
+            }
+            int batches = Math.max(1, samples / batch);
+            for (int i = 0; i < Math.min(batches, 8); i++) net.fit(noisy, clean, batch);
+            long t = System.nanoTime();
+            for (int i = 0; i < 2 * batches; i++) net.fit(noisy, clean, batch);
+            double train = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
+            out.put("train_samples_per_s", round(train));
+            err.printf("train: %.0f samples/s%n", train);
+            t = System.nanoTime();
+            for (int i = 0; i < 2 * batches; i++) net.denoise(noisy, batch, 28, 28);
+            double infer = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
+            out.put("infer_samples_per_s", round(infer));
+            err.printf("infer: %.0f samples/s%n", infer);
+        }
+        if (page) {
+            DocumentModel.Loaded doc = DocumentModel.loadBundledOrUntrained();
+            float[] a4 = new float[2480 * 3508];
+            java.util.Arrays.fill(a4, 0.8f);
+            long t = System.nanoTime();
+            new TiledDenoiser(doc.model()).denoise(a4, 3508, 2480);
+            double seconds = (System.nanoTime() - t) / 1e9;
+            out.put("page_seconds", round(seconds));
+            out.put("page_model", doc.description());
+            err.printf("A4 page at 300 dpi: %.2f s (%s)%n", seconds, doc.description());
+            doc.model().close();
+        }
+        memory.stop();
+        out.put("peak_heap_mb", round(memory.peakHeapMb()));
+        out.put("peak_rss_mb", round(memory.peakRssMb()));
+        err.printf("peak memory: heap %.0f MB, process %.0f MB%n", memory.peakHeapMb(), memory.peakRssMb());
+        if (json) JsonOut.print(spec.commandLine().getOut(), out);
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

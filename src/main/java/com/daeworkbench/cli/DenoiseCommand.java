@@ -1,0 +1,143 @@
+package com.daeworkbench.cli;
+
+import com.daeworkbench.core.infer.DocumentModel;
+import com.daeworkbench.core.infer.TiledDenoiser;
+import com.daeworkbench.core.io.GrayImage;
+import com.daeworkbench.core.io.ImageLoader;
+import com.daeworkbench.core.io.ImageWriter;
+import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.SavedModel;
+import com.daeworkbench.core.model.DenoisingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "denoise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Clean images or scanned pages of any size; each IN.ext is written as OUT/IN.png.",
+                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed (each named on stderr)."})
+final class DenoiseCommand implements Callable<Integer> {
+    private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", description = "model file (default: the bundled document model)")
+    Path modelFile;
+
+    @Option(names = "--out", required = true, description = "output folder (created if missing)")
+    Path outDir;
+
+    @Option(names = "--allow-input-folder", description = "allow --out to be a folder that holds inputs (inputs are still never overwritten)")
+    boolean allowInputFolder;
+
+    @Option(names = "--json", description = "print one JSON object as the last stdout line")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "image files or folders of images")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        List<Path> files = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Path in : inputs) collect(in, files, failures);
+        Path out = outDir.toAbsolutePath().normalize();
+        if (!allowInputFolder) {
+            for (Path f : files) {
+                if (f.toAbsolutePath().normalize().getParent().equals(out)) {
+                    err.println("error: " + outDir + " holds the input " + f.getFileName()
+                            + "; choose another --out folder (or pass --allow-input-folder)");
+                    return 1;
+                }
+            }
+        }
+        Files.createDirectories(out);
+        DenoisingModel model;
+        String modelName;
+        if (modelFile != null) {
+            SavedModel saved = ModelStore.load(modelFile);
+            model = saved.model();
+            modelName = modelFile.toString();
+        } else {
+            model = DocumentModel.loadBundled().model();
+            modelName = "bundled document model";
+        }
+        TiledDenoiser denoiser = new TiledDenoiser(model);
+        List<String> written = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (Path f : files) {
+            Path target = out.resolve(stem(f) + ".png");
+            if (Files.exists(target) && Files.isSameFile(target, f)) {
+                failures.add(f + ": the output would overwrite the input");
+                err.println("error: " + failures.get(failures.size() - 1));
+                continue;
+            }
+            try {
+                long t = System.nanoTime();
+                GrayImage img = ImageLoader.loadGray(f);
+                float[] clean = denoiser.denoise(img.pixels(), img.height(), img.width());
+                ImageWriter.writePng(target, new GrayImage(img.width(), img.height(), clean));
+                written.add(target.toString());
+                err.printf("%s -> %s (%dx%d, %.1f s)%n", f, target, img.width(), img.height(), (System.nanoTime() - t) / 1e9);
+            } catch (IOException | IllegalArgumentException e) {
+                String why = e.getMessage() != null && e.getMessage().contains(f.getFileName().toString())
+                        ? e.getMessage() : f + ": " + e.getMessage();
+                failures.add(why);
+                err.println("error: " + why);
+            }
+        }
+        model.close();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        err.printf("%d of %d images cleaned with the %s in %.1f s%n", written.size(), written.size() + failures.size(), modelName, seconds);
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("written", written);
+            summary.put("failed", failures);
+            summary.put("seconds", seconds);
+            JsonOut.print(spec.commandLine().getOut(), summary);
+        }
+        if (written.isEmpty()) return 1;
+        return failures.isEmpty() ? 0 : 2;
+    }
+
+    private void collect(Path in, List<Path> files, List<String> failures) {
+        var err = spec.commandLine().getErr();
+        if (Files.isDirectory(in)) {
+            try (Stream<Path> list = Files.list(in)) {
+                list.filter(p -> Files.isRegularFile(p) && IMAGE_EXTENSIONS.contains(extension(p))).sorted().forEach(files::add);
+            } catch (IOException e) {
+                failures.add(in + ": cannot list the folder (" + e.getMessage() + ")");
+                err.println("error: " + failures.get(failures.size() - 1));
+            }
+        } else if (Files.isRegularFile(in)) {
+            files.add(in);
+        } else {
+            failures.add(in + ": no such file or folder");
+            err.println("error: " + failures.get(failures.size() - 1));
+        }
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
+    }
+}

@@ -1,0 +1,49 @@
+package com.daeworkbench.core.infer;
+
+import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.SavedModel;
+import com.daeworkbench.core.model.ArchitectureSpec;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.model.Models;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The bundled document denoiser: what `denoise` and the Documents view use when no model is given. */
+public final class DocumentModel {
+    public static final String RESOURCE = "/assets/models/documents" + ModelStore.EXTENSION;
+
+    private DocumentModel() { }
+
+    public record Loaded(DenoisingModel model, String description) { }
+
+    public static boolean isBundled() {
+        return DocumentModel.class.getResource(RESOURCE) != null;
+    }
+
+    public static SavedModel loadBundled() throws IOException {
+        try (InputStream in = DocumentModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IOException("this build has no bundled document model (" + RESOURCE + ")");
+            return ModelStore.load(in, Path.of("documents" + ModelStore.EXTENSION));
+        }
+    }
+
+    /** For benchmarks before a document model exists: same shape, untrained weights, labelled as such. */
+    public static Loaded loadBundledOrUntrained() {
+        if (isBundled()) {
+            try {
+                SavedModel saved = loadBundled();
+                return new Loaded(saved.model(), "bundled document model, " + describe(saved.model().spec()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ArchitectureSpec spec = ArchitectureSpec.defaults(ArchitectureSpec.Kind.RESIDUAL, 64, 64);
+        return new Loaded(Models.create(spec), "untrained " + describe(spec) + " (no bundled model in this build)");
+    }
+
+    static String describe(ArchitectureSpec s) {
+        return s.kind().name().toLowerCase() + " " + s.layers() + " layers x " + s.width() + " filters";
+    }
+}

@@ -1,0 +1,164 @@
+package com.daeworkbench.core.infer;
+
+import com.daeworkbench.core.model.ArchitectureSpec;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.model.NetworkPlan;
+
+/**
+ * Denoises an image of any size in bounded memory: overlapping tiles, each weighted by a
+ * window that falls to near zero at its borders, summed and normalised, so no seams show and
+ * border effects of each tile are averaged away. Fully convolutional models get large tiles;
+ * dense models get patches of their own input size.
+ */
+public final class TiledDenoiser {
+    /** Tile side for fully convolutional models: 256 px x 32 channels x 4 bytes = 8 MB an activation. */
+    static final int CONV_TILE = 256;
+    private static final int TILES_PER_BATCH = 4;
+
+    private final DenoisingModel model;
+    private final int tileH;
+    private final int tileW;
+    private final int overlap;
+
+    public TiledDenoiser(DenoisingModel model) {
+        this.model = model;
+        ArchitectureSpec spec = model.spec();
+        if (spec.fullyConvolutional()) {
+            int m = NetworkPlan.of(spec).sizeMultiple();
+            this.tileH = CONV_TILE / m * m;
+            this.tileW = tileH;
+            this.overlap = Math.max(16, 2 * spec.layers() * 2) / m * m + m;
+        } else {
+            this.tileH = spec.inputHeight();
+            this.tileW = spec.inputWidth();
+            this.overlap = Math.max(tileH, tileW) / 2;
+        }
+    }
+
+    /** Progress callback: tiles done out of total. */
+    public interface Progress {
+        void tilesDone(int done, int total);
+    }
+
+    public float[] denoise(float[] image, int height, int width) {
+        return denoise(image, height, width, (d, t) -> { });
+    }
+
+    public float[] denoise(float[] image, int height, int width, Progress progress) {
+        // pad small images up to one tile, by edge reflection, so every tile has the full size
+        int h = Math.max(height, tileH);
+        int w = Math.max(width, tileW);
+        float[] src = (h == height && w == width) ? image : reflectPad(image, height, width, h, w);
+        int[] ys = starts(h, tileH, overlap);
+        int[] xs = starts(w, tileW, overlap);
+        float[] window = window(tileH, tileW, overlap);
+        float[] sum = new float[h * w];
+        float[] weight = new float[h * w];
+        int total = ys.length * xs.length;
+        int pixels = tileH * tileW;
+        float[] batch = new float[TILES_PER_BATCH * pixels];
+        int[][] where = new int[TILES_PER_BATCH][];
+        int inBatch = 0;
+        int done = 0;
+        for (int y : ys) {
+            for (int x : xs) {
+                copyTile(src, w, y, x, batch, inBatch * pixels);
+                where[inBatch++] = new int[] {y, x};
+                if (inBatch == TILES_PER_BATCH) {
+                    accumulate(batch, inBatch, where, window, sum, weight, w);
+                    done += inBatch;
+                    inBatch = 0;
+                    progress.tilesDone(done, total);
+                    if (Thread.currentThread().isInterrupted()) throw new CancelledException();
+                }
+            }
+        }
+        if (inBatch > 0) {
+            accumulate(batch, inBatch, where, window, sum, weight, w);
+            progress.tilesDone(total, total);
+        }
+        float[] out = new float[height * width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * w + x;
+                out[y * width + x] = sum[i] / weight[i];
+            }
+        }
+        return out;
+    }
+
+    private void accumulate(float[] batch, int n, int[][] where, float[] window, float[] sum, float[] weight, int w) {
+        float[] in = n * tileH * tileW == batch.length ? batch : java.util.Arrays.copyOf(batch, n * tileH * tileW);
+        float[] out = model.denoise(in, n, tileH, tileW);
+        for (int t = 0; t < n; t++) {
+            int y0 = where[t][0], x0 = where[t][1];
+            int base = t * tileH * tileW;
+            for (int y = 0; y < tileH; y++) {
+                int row = (y0 + y) * w + x0;
+                for (int x = 0; x < tileW; x++) {
+                    float wt = window[y * tileW + x];
+                    sum[row + x] += wt * out[base + y * tileW + x];
+                    weight[row + x] += wt;
+                }
+            }
+        }
+    }
+
+    private void copyTile(float[] src, int w, int y0, int x0, float[] dst, int offset) {
+        for (int y = 0; y < tileH; y++) {
+            System.arraycopy(src, (y0 + y) * w + x0, dst, offset + y * tileW, tileW);
+        }
+    }
+
+    /** Tile origins covering [0, size) with at least {@code overlap} shared pixels; the last tile ends at the edge. */
+    static int[] starts(int size, int tile, int overlap) {
+        if (size <= tile) return new int[] {0};
+        int step = Math.max(1, tile - overlap);
+        int count = (size - tile + step - 1) / step + 1;
+        int[] s = new int[count];
+        for (int i = 0; i < count; i++) s[i] = Math.min(i * step, size - tile);
+        return s;
+    }
+
+    /** Separable ramp window: 1 in the middle, falling linearly to a small positive value at the borders. */
+    static float[] window(int h, int w, int overlap) {
+        float[] wy = ramp(h, overlap);
+        float[] wx = ramp(w, overlap);
+        float[] out = new float[h * w];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out[y * w + x] = wy[y] * wx[x];
+        return out;
+    }
+
+    private static float[] ramp(int n, int overlap) {
+        float[] r = new float[n];
+        int edge = Math.max(1, Math.min(overlap, n / 2));
+        for (int i = 0; i < n; i++) {
+            int d = Math.min(i, n - 1 - i);
+            r[i] = d >= edge ? 1f : (d + 0.5f) / edge;
+        }
+        return r;
+    }
+
+    static float[] reflectPad(float[] img, int h, int w, int ph, int pw) {
+        float[] out = new float[ph * pw];
+        for (int y = 0; y < ph; y++) {
+            int sy = reflect(y, h);
+            for (int x = 0; x < pw; x++) out[y * pw + x] = img[sy * w + reflect(x, w)];
+        }
+        return out;
+    }
+
+    private static int reflect(int i, int n) {
+        if (n == 1) return 0;
+        int period = 2 * (n - 1);
+        int m = i % period;
+        return m < n ? m : period - m;
+    }
+
+    /** The thread was interrupted between tiles. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("denoising was cancelled");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.daeworkbench.core.train;
+
+import com.daeworkbench.core.data.Dataset;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.noise.Corruption;
+import com.daeworkbench.core.train.TrainingEvent.EpochDone;
+import com.daeworkbench.core.train.TrainingEvent.Finished;
+import com.daeworkbench.core.train.TrainingEvent.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Trains a {@link DenoisingModel} on (corrupted, clean) pairs: a loop of single-batch
+ * {@code fit} calls on the caller's thread that checks pause and cancel between batches, so
+ * a cancel takes effect within one batch. Fresh noise every epoch from a seeded stream, fixed
+ * noise on the validation set: the same seeds give the same run.
+ */
+public final class Trainer {
+
+    /**
+     * @param previewCount          validation images shown as corrupted | reconstructed | clean rows
+     * @param previewEveryIterations how often a {@link TrainingEvent.Preview} is sent (0: only at epoch ends)
+     * @param validationLimit       validation images scored at each epoch's end (0: all)
+     * @param noiseSeed             seeds the training noise stream and the fixed validation noise
+     */
+    public record Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed) {
+        public Options {
+            if (epochs < 1 || epochs > 10_000) throw new IllegalArgumentException("epochs must be in 1..10000, got " + epochs);
+            if (previewCount < 0 || previewEveryIterations < 0 || validationLimit < 0) {
+                throw new IllegalArgumentException("preview and validation counts must not be negative");
+            }
+        }
+
+        public static Options defaults(int epochs) {
+            return new Options(epochs, 8, 20, 2000, 1);
+        }
+    }
+
+    private final DenoisingModel model;
+    private final Dataset data;
+    private final Corruption corruption;
+    private final Options options;
+    private final Object pauseLock = new Object();
+    private volatile boolean paused;
+    private volatile boolean cancelled;
+
+    public Trainer(DenoisingModel model, Dataset data, Corruption corruption, Options options) {
+        if (!data.hasPairs() && corruption == null) {
+            throw new IllegalArgumentException(data.name() + " has no noisy images: choose a corruption");
+        }
+        if (data.height() != model.spec().inputHeight() || data.width() != model.spec().inputWidth()) {
+            throw new IllegalArgumentException("the model takes " + model.spec().inputHeight() + "x" + model.spec().inputWidth()
+                    + " images but " + data.name() + " has " + data.height() + "x" + data.width());
+        }
+        if (data.train().count() == 0 || data.test().count() == 0) {
+            throw new IllegalArgumentException(data.name() + " needs at least one training and one validation image");
+        }
+        this.model = model;
+        this.data = data;
+        this.corruption = corruption;
+        this.options = options;
+    }
+
+    public void pause() { paused = true; }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** Stops the run after the batch under way; safe from any thread. */
+    public void cancel() {
+        synchronized (pauseLock) {
+            cancelled = true;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public boolean isPaused() { return paused; }
+
+    /**
+     * Runs until the epochs are done, the run is cancelled (or its thread interrupted; the
+     * interrupt flag is kept), or the loss diverges. Every run ends with one {@link Finished} event.
+     */
+    public TrainingResult run(Consumer<? super TrainingEvent> listener) {
+        List<EpochDone> epochs = new ArrayList<>();
+        try {
+            return loop(listener, epochs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(listener, epochs, Outcome.CANCELLED, "training was interrupted");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String why = e instanceof OutOfMemoryError
+                    ? "out of memory: lower the batch size or the width of the network"
+                    : "training failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return finish(listener, epochs, Outcome.FAILED, why);
+        }
+    }
+
+    private TrainingResult loop(Consumer<? super TrainingEvent> listener, List<EpochDone> epochs) throws InterruptedException {
+        ImageSet train = data.train();
+        Validation validation = new Validation(model, data, corruption, options);
+        int batchSize = Math.min(model.spec().batchSize(), train.count());
+        int perEpoch = (train.count() + batchSize - 1) / batchSize;
+        int pixels = train.pixelsPerImage();
+        float[] noisy = new float[batchSize * pixels];
+        float[] clean = new float[batchSize * pixels];
+        SplittableRandom order = new SplittableRandom(model.spec().seed() ^ 0x5DEECE66DL);
+        SplittableRandom noise = new SplittableRandom(options.noiseSeed());
+        Throughput throughput = new Throughput((long) options.epochs() * train.count());
+        listener.accept(new TrainingEvent.Started(model.spec(), model.parameterCount(), options.epochs(), perEpoch,
+                train.count(), validation.size()));
+        int iteration = 0;
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            int[] permutation = permutation(train.count(), order);
+            double lossSum = 0;
+            for (int b = 0; b < perEpoch; b++) {
+                boolean wasPaused = paused;
+                if (awaitGo(listener, epoch, iteration)) {
+                    return finish(listener, epochs, Outcome.CANCELLED, "stopped by the user in epoch " + epoch);
+                }
+                if (wasPaused) throughput.restartClock();
+                int from = b * batchSize;
+                int n = Math.min(batchSize, train.count() - from);
+                fillBatch(permutation, from, n, noisy, clean, noise);
+                double loss = model.fit(noisy, clean, n);
+                iteration++;
+                if (!Double.isFinite(loss)) {
+                    return finish(listener, epochs, Outcome.DIVERGED, "the loss became " + loss + " in epoch " + epoch
+                            + ", iteration " + iteration + ": lower the learning rate (now " + model.spec().learningRate() + ")");
+                }
+                lossSum += loss;
+                throughput.add(n);
+                listener.accept(new TrainingEvent.IterationDone(epoch, iteration, loss, throughput.samplesPerSecond(),
+                        throughput.progress(), throughput.etaMillis()));
+                if (options.previewEveryIterations() > 0 && iteration % options.previewEveryIterations() == 0 && b < perEpoch - 1) {
+                    listener.accept(new TrainingEvent.Preview(epoch, iteration, validation.preview()));
+                }
+            }
+            EpochDone done = validation.score(epoch, iteration, lossSum / perEpoch);
+            throughput.restartClock();
+            epochs.add(done);
+            listener.accept(done);
+            if (!Double.isFinite(done.validationLoss())) {
+                return finish(listener, epochs, Outcome.DIVERGED, "the validation loss became " + done.validationLoss()
+                        + ": lower the learning rate (now " + model.spec().learningRate() + ")");
+            }
+        }
+        return finish(listener, epochs, Outcome.COMPLETED, "trained " + options.epochs() + " epochs");
+    }
+
+    /** Blocks while paused; returns true when the run must stop. */
+    private boolean awaitGo(Consumer<? super TrainingEvent> listener, int epoch, int iteration) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+        if (!paused) return cancelled;
+        listener.accept(new TrainingEvent.Paused(epoch, iteration));
+        synchronized (pauseLock) {
+            while (paused && !cancelled) pauseLock.wait();
+        }
+        if (!cancelled) listener.accept(new TrainingEvent.Resumed(epoch, iteration));
+        return cancelled;
+    }
+
+    private void fillBatch(int[] permutation, int from, int n, float[] noisy, float[] clean, SplittableRandom noise) {
+        ImageSet train = data.train();
+        int pixels = train.pixelsPerImage();
+        for (int k = 0; k < n; k++) {
+            int src = permutation[from + k] * pixels;
+            System.arraycopy(train.pixels(), src, clean, k * pixels, pixels);
+            if (data.hasPairs()) {
+                System.arraycopy(data.trainNoisy().pixels(), src, noisy, k * pixels, pixels);
+            } else {
+                corruption.apply(train.pixels(), src, noisy, k * pixels, pixels, noise);
+            }
+        }
+        // the tail of a short last batch is never read: fit() gets n
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i]; p[i] = p[j]; p[j] = t;
+        }
+        return p;
+    }
+
+    private static TrainingResult finish(Consumer<? super TrainingEvent> listener, List<EpochDone> epochs,
+                                         Outcome outcome, String message) {
+        listener.accept(new Finished(outcome, message, epochs.size()));
+        return new TrainingResult(outcome, message, List.copyOf(epochs));
+    }
+}

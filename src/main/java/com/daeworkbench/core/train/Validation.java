@@ -1,0 +1,59 @@
+package com.daeworkbench.core.train;
+
+import com.daeworkbench.core.data.Dataset;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.metrics.Metrics;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.noise.Corruption;
+import com.daeworkbench.core.noise.Corruptions;
+import com.daeworkbench.core.train.TrainingEvent.EpochDone;
+import com.daeworkbench.core.train.TrainingEvent.Samples;
+
+/** The fixed validation set of a run (noise drawn once), its preview rows and its scores. */
+final class Validation {
+    private static final int CHUNK = 256;
+    private final DenoisingModel model;
+    private final ImageSet clean;
+    private final ImageSet noisy;
+    private final int previewCount;
+
+    Validation(DenoisingModel model, Dataset data, Corruption corruption, Trainer.Options options) {
+        this.model = model;
+        int n = options.validationLimit() == 0 ? data.test().count() : Math.min(options.validationLimit(), data.test().count());
+        this.clean = data.test().slice(0, n);
+        this.noisy = data.hasPairs() ? data.testNoisy().slice(0, n)
+                : Corruptions.corruptSet(clean, corruption, options.noiseSeed() + 1);
+        this.previewCount = Math.min(options.previewCount(), n);
+    }
+
+    int size() { return clean.count(); }
+
+    Samples preview() {
+        int pixels = clean.pixelsPerImage();
+        float[] in = java.util.Arrays.copyOf(noisy.pixels(), previewCount * pixels);
+        float[] ref = java.util.Arrays.copyOf(clean.pixels(), previewCount * pixels);
+        float[] out = model.denoise(in, previewCount, clean.height(), clean.width());
+        double[] psnrNoisy = new double[previewCount];
+        double[] psnrOut = new double[previewCount];
+        for (int i = 0; i < previewCount; i++) {
+            psnrNoisy[i] = Metrics.psnr(ref, in, i * pixels, pixels);
+            psnrOut[i] = Metrics.psnr(ref, out, i * pixels, pixels);
+        }
+        return new Samples(previewCount, clean.height(), clean.width(), in, out, ref, psnrNoisy, psnrOut);
+    }
+
+    EpochDone score(int epoch, int iteration, double trainLoss) {
+        int pixels = clean.pixelsPerImage();
+        float[] denoised = new float[clean.count() * pixels];
+        double lossSum = 0;
+        for (int from = 0; from < clean.count(); from += CHUNK) {
+            int n = Math.min(CHUNK, clean.count() - from);
+            float[] in = java.util.Arrays.copyOfRange(noisy.pixels(), from * pixels, (from + n) * pixels);
+            float[] ref = java.util.Arrays.copyOfRange(clean.pixels(), from * pixels, (from + n) * pixels);
+            lossSum += model.loss(in, ref, n) * n;
+            System.arraycopy(model.denoise(in, n, clean.height(), clean.width()), 0, denoised, from * pixels, n * pixels);
+        }
+        return new EpochDone(epoch, iteration, trainLoss, lossSum / clean.count(), Metrics.meanPsnr(clean, denoised),
+                Metrics.meanSsim(clean, denoised), preview());
+    }
+}
