@@ -23,6 +23,14 @@ public interface DenoisingModel extends AutoCloseable {
      */
     float[] denoise(float[] noisy, int count, int height, int width);
 
+    /**
+     * The code (bottleneck activation) of each image, {@link #codeSize} values per image,
+     * image after image: what the latent view plots and the pre-training probe classifies.
+     */
+    float[] encode(float[] input, int count, int height, int width);
+
+    int codeSize(int height, int width);
+
     /** Bytes of the engine's own model format (weights and optimizer state). */
     byte[] toBytes();
 

@@ -100,6 +100,27 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
         return steps.stream().map(Step::describe).toList();
     }
 
+    /**
+     * Index in {@link #steps()} of the step whose activation is the code: the bottleneck layer
+     * of dense and conv models, the middle layer of a residual one (which has no bottleneck).
+     */
+    public int codeStep() {
+        return switch (spec.kind()) {
+            case DENSE -> spec.layers() - 1;
+            case CONV -> 2 * spec.layers();
+            case RESIDUAL -> (steps.size() - 2) / 2;
+        };
+    }
+
+    /** Values in the code of one image of the given size (residual: one per channel, averaged over the image). */
+    public int codeSize(int height, int width) {
+        return switch (spec.kind()) {
+            case DENSE -> spec.bottleneck();
+            case CONV -> (height >> spec.layers()) * (width >> spec.layers()) * spec.bottleneck();
+            case RESIDUAL -> spec.width();
+        };
+    }
+
     /** Image sides must be multiples of this for the network to give back the same size. */
     public int sizeMultiple() {
         return spec.kind() == ArchitectureSpec.Kind.CONV ? 1 << spec.layers() : 1;

@@ -105,6 +105,21 @@ final class SameDiffModel implements DenoisingModel {
     }
 
     @Override
+    public float[] encode(float[] input, int count, int height, int width) {
+        if (!spec.fullyConvolutional() && (height != spec.inputHeight() || width != spec.inputWidth())) {
+            throw new IllegalArgumentException("this dense model takes " + spec.inputHeight() + "x" + spec.inputWidth()
+                    + " images, got " + height + "x" + width);
+        }
+        syncInference();
+        return inference.output(Map.of("input", batch(input, count, height, width)), "code").get("code").data().asFloat();
+    }
+
+    @Override
+    public int codeSize(int height, int width) {
+        return plan.codeSize(height, width);
+    }
+
+    @Override
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -223,8 +238,13 @@ final class SameDiffModel implements DenoisingModel {
         SDVariable x = input;
         SDVariable logits = null;
         SDVariable output = null;
+        int codeStep = plan.codeStep();
         int i = 0;
         for (NetworkPlan.Step step : plan.steps()) {
+            if (i == codeStep + 1) {
+                // the code for analysis (latent space, anomaly, pre-training); identity, so training is unchanged
+                sd.identity("code", spec.kind() == Kind.RESIDUAL ? x.mean(1, 2) : x);
+            }
             i++;
             if (step instanceof NetworkPlan.Dense d) {
                 // mmul + add, not nn().linear: M2.1's xw_plus_b gave a different answer on every other call (stale output buffer)

@@ -79,6 +79,17 @@ class SameDiffModelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theCodeHasTheBottleneckSize(Kind kind) {
+        try (DenoisingModel m = Models.create(small(kind))) {
+            float[] code = m.encode(noisy(images(3, 16, 16, 1), 2), 3, 16, 16);
+            int expected = switch (kind) { case DENSE -> 8; case CONV -> 4 * 4 * 8; case RESIDUAL -> 8; };
+            assertThat(m.codeSize(16, 16)).isEqualTo(expected);
+            assertThat(code).hasSize(3 * expected);
+        }
+    }
+
     @Test
     void differentSeedsGiveDifferentNetworks() {
         float[] noisy = noisy(images(2, 16, 16, 5), 6);

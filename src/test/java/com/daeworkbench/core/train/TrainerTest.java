@@ -156,6 +156,8 @@ class TrainerTest {
         public double loss(float[] noisy, float[] clean, int count) { return 0.5; }
         public float[] denoise(float[] noisy, int count, int h, int w) { return java.util.Arrays.copyOf(noisy, count * h * w); }
         public byte[] toBytes() { return new byte[0]; }
+        public float[] encode(float[] input, int count, int h, int w) { return new float[count]; }
+        public int codeSize(int h, int w) { return 1; }
         public void close() { }
     }
 }
