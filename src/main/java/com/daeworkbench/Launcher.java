@@ -1,6 +1,7 @@
 package com.daeworkbench;
 
 import com.daeworkbench.cli.Main;
+import com.daeworkbench.core.model.Engine;
 
 /**
  * Entry point of the jar and of the packaged launcher: no arguments (or only GUI flags such
@@ -10,6 +11,7 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) {
+        Engine.boundNativeMemory();
         if (Main.isCliInvocation(args)) {
             System.exit(Main.run(args));
         }

@@ -1,0 +1,36 @@
+package com.daeworkbench.core.runs;
+
+import com.daeworkbench.core.model.ArchitectureSpec;
+import java.util.List;
+
+/**
+ * One training run as kept on disk: settings, curves and final scores. Curves hold every
+ * iteration's loss (a few thousand doubles at most for a session) so charts can be redrawn
+ * and smoothed exactly later.
+ */
+public record RunRecord(String id, String name, String createdAt, String dataset, String corruption,
+                        ArchitectureSpec spec, int epochsPlanned, Status status, String message,
+                        List<Double> iterationLoss, List<EpochPoint> epochs) {
+
+    public enum Status { RUNNING, COMPLETED, CANCELLED, DIVERGED, FAILED, INTERRUPTED }
+
+    public record EpochPoint(int epoch, int iteration, double trainLoss, double validationLoss,
+                             double validationPsnr, double validationSsim) { }
+
+    public RunRecord {
+        iterationLoss = iterationLoss == null ? List.of() : List.copyOf(iterationLoss);
+        epochs = epochs == null ? List.of() : List.copyOf(epochs);
+    }
+
+    public double finalPsnr() {
+        return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).validationPsnr();
+    }
+
+    public double finalSsim() {
+        return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).validationSsim();
+    }
+
+    public RunRecord with(Status newStatus, String newMessage, List<Double> losses, List<EpochPoint> points) {
+        return new RunRecord(id, name, createdAt, dataset, corruption, spec, epochsPlanned, newStatus, newMessage, losses, points);
+    }
+}

@@ -1,0 +1,91 @@
+package com.daeworkbench.core.runs;
+
+import com.daeworkbench.core.io.AtomicFiles;
+import com.daeworkbench.core.io.Json;
+import com.daeworkbench.core.io.ModelInfo;
+import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.model.DenoisingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs kept across restarts, one folder each ({@code run.json} + {@code model.dae}), every
+ * write atomic. A run still marked RUNNING when the store opens was cut off by a crash and is
+ * listed as INTERRUPTED.
+ */
+public final class RunStore {
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneId.systemDefault());
+    private final Path root;
+
+    public RunStore(Path root) {
+        this.root = root;
+    }
+
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".dae-workbench", "runs");
+    }
+
+    public Path root() { return root; }
+
+    public static String newId() {
+        return ID.format(Instant.now());
+    }
+
+    public Path folderOf(String id) {
+        return root.resolve(id);
+    }
+
+    public Path modelOf(String id) {
+        return folderOf(id).resolve("model" + ModelStore.EXTENSION);
+    }
+
+    public void save(RunRecord run) throws IOException {
+        AtomicFiles.writeBytes(folderOf(run.id()).resolve("run.json"), Json.MAPPER.writeValueAsBytes(run));
+    }
+
+    public void saveModel(String id, DenoisingModel model, ModelInfo info) throws IOException {
+        ModelStore.save(modelOf(id), model, info);
+    }
+
+    /** Every readable run, newest first; unreadable folders are skipped and reported in {@code problems}. */
+    public List<RunRecord> list(List<String> problems) {
+        List<RunRecord> runs = new ArrayList<>();
+        if (!Files.isDirectory(root)) return runs;
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Path file = dir.resolve("run.json");
+                if (!Files.isRegularFile(file)) continue;
+                try {
+                    RunRecord r = Json.MAPPER.readValue(file.toFile(), RunRecord.class);
+                    if (r.status() == RunRecord.Status.RUNNING) {
+                        r = r.with(RunRecord.Status.INTERRUPTED, "the app stopped during this run", r.iterationLoss(), r.epochs());
+                        save(r);
+                    }
+                    runs.add(r);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(dir.getFileName() + "/run.json: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            problems.add(root + ": " + e.getMessage());
+        }
+        runs.sort(Comparator.comparing(RunRecord::createdAt).reversed());
+        return runs;
+    }
+
+    public void delete(String id) throws IOException {
+        Path dir = folderOf(id);
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

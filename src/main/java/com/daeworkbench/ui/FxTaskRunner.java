@@ -1,0 +1,46 @@
+package com.daeworkbench.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/** Background daemon threads; results and errors come back through {@link Platform#runLater}. */
+public final class FxTaskRunner implements TaskRunner {
+    private final AtomicInteger counter = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "workbench-task-" + counter.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public <T> Handle submit(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onError) {
+        Future<?> future = executor.submit(() -> {
+            Thread.currentThread().setName("workbench-" + name);
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Throwable e) {
+                Platform.runLater(() -> onError.accept(e));
+            }
+        });
+        return new Handle() {
+            public void cancel() { future.cancel(true); }
+            public boolean isDone() { return future.isDone(); }
+        };
+    }
+
+    @Override
+    public void onUiThread(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,108 @@
+package com.daeworkbench.ui;
+
+import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.ui.runs.RunsView;
+import com.daeworkbench.ui.runs.RunsViewModel;
+import com.daeworkbench.ui.train.TrainView;
+import com.daeworkbench.ui.train.TrainViewModel;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * The window. Shows at once with the bundled digits; the engine's natives load in the
+ * background and Train enables when they are ready. {@code --autostart} trains the current
+ * settings as soon as it can (demos and the live-view test).
+ */
+public final class WorkbenchApp extends Application {
+    public static final String TITLE = "DAE Workbench";
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private TrainViewModel train;
+    private Path settingsFile;
+    private Stage stage;
+
+    /** Where runs and settings live: ~/.dae-workbench, or -Ddae.home=... (tests). */
+    public static Path home() {
+        String custom = System.getProperty("dae.home");
+        return custom != null ? Path.of(custom) : Path.of(System.getProperty("user.home"), ".dae-workbench");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        long t0 = System.nanoTime();
+        RunStore store = new RunStore(home().resolve("runs"));
+        settingsFile = home().resolve("settings.json");
+        train = new TrainViewModel(runner, store, this::notifyUser);
+        Settings saved = Settings.load(settingsFile);
+        if (saved != null) saved.applyTo(train);
+        RunsViewModel runs = new RunsViewModel(runner, store, this::notifyUser);
+        TabPane tabs = new TabPane(new Tab("Train", new TrainView(train)), new Tab("Runs", new RunsView(runs)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> { if (i.intValue() == 1) runs.refresh(); });
+        train.runningProperty().addListener((o, a, now) -> { if (!now) runs.refresh(); });
+        Scene scene = new Scene(tabs, 1440, 900);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), train::train);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), train::pauseOrResume);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), train::stop);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.setMinWidth(1000);
+        stage.setMinHeight(680);
+        stage.show();
+        System.err.printf("DAE Workbench: window up in %.0f ms after FX start%n", (System.nanoTime() - t0) / 1e6);
+        train.start();
+        runs.refresh();
+        if (getParameters().getRaw().contains("--autostart")) autostart();
+    }
+
+    private void autostart() {
+        Runnable tryStart = new Runnable() {
+            public void run() {
+                if (train.engineReadyProperty().get() && train.loadedDatasetProperty().get() != null) {
+                    train.train();
+                } else {
+                    javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(Duration.millis(200));
+                    wait.setOnFinished(e -> this.run());
+                    wait.play();
+                }
+            }
+        };
+        tryStart.run();
+    }
+
+    void notifyUser(String message) {
+        System.err.println("DAE Workbench: " + message);
+        try {
+            Notifications.create().owner(stage).title(TITLE).text(message).hideAfter(Duration.seconds(8)).showWarning();
+        } catch (RuntimeException e) {
+            // a notification that cannot be shown (no screen) must not break the action that raised it
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (train != null) {
+            train.stop();
+            try {
+                Settings.of(train).save(settingsFile);
+            } catch (java.io.IOException e) {
+                System.err.println("DAE Workbench: could not save the settings: " + e.getMessage());
+            }
+        }
+        runner.shutdown();
+    }
+
+    public TrainViewModel trainViewModel() { return train; }
+
+
+}

@@ -1,0 +1,90 @@
+package com.daeworkbench.ui.runs;
+
+import com.daeworkbench.core.io.AtomicFiles;
+import com.daeworkbench.core.runs.RunRecord;
+import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.ui.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The kept runs: listing, selection for the overlay chart, export and delete. */
+public final class RunsViewModel {
+    private final TaskRunner runner;
+    private final RunStore store;
+    private final Consumer<String> notifier;
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> selected = FXCollections.observableArrayList();
+
+    public RunsViewModel(TaskRunner runner, RunStore store, Consumer<String> notifier) {
+        this.runner = runner;
+        this.store = store;
+        this.notifier = notifier;
+    }
+
+    public void refresh() {
+        runner.submit("list-runs", () -> {
+            List<String> problems = new ArrayList<>();
+            List<RunRecord> list = store.list(problems);
+            return new Object[] {list, problems};
+        }, result -> {
+            @SuppressWarnings("unchecked") List<RunRecord> list = (List<RunRecord>) result[0];
+            @SuppressWarnings("unchecked") List<String> problems = (List<String>) result[1];
+            runs.setAll(list);
+            if (!problems.isEmpty()) notifier.accept("Some runs could not be read: " + String.join("; ", problems));
+        }, e -> notifier.accept("Could not list the runs: " + e.getMessage()));
+    }
+
+    /** Curves as CSV: one row per iteration (train loss) plus the epoch rows with validation scores. */
+    public static String toCsv(RunRecord r) {
+        StringBuilder sb = new StringBuilder("kind,iteration,epoch,train_loss,validation_loss,validation_psnr,validation_ssim\n");
+        List<Double> losses = r.iterationLoss();
+        int perEpoch = r.epochs().isEmpty() ? Math.max(1, losses.size()) : Math.max(1, r.epochs().get(0).iteration());
+        for (int i = 0; i < losses.size(); i++) {
+            sb.append(String.format(Locale.ROOT, "iteration,%d,%d,%.6g,,,%n", i + 1, i / perEpoch + 1, losses.get(i)));
+        }
+        for (RunRecord.EpochPoint p : r.epochs()) {
+            sb.append(String.format(Locale.ROOT, "epoch,%d,%d,%.6g,%.6g,%.4f,%.4f%n", p.iteration(), p.epoch(), p.trainLoss(),
+                    p.validationLoss(), p.validationPsnr(), p.validationSsim()));
+        }
+        return sb.toString();
+    }
+
+    public void exportCsv(RunRecord r, Path target) {
+        runner.submit("export-csv", () -> {
+            AtomicFiles.writeString(target, toCsv(r));
+            return target;
+        }, t -> notifier.accept("Saved " + t.getFileName()), e -> notifier.accept("Could not save " + target.getFileName() + ": " + e.getMessage()));
+    }
+
+    public void exportModel(RunRecord r, Path target) {
+        runner.submit("export-model", () -> {
+            Path model = store.modelOf(r.id());
+            if (!Files.exists(model)) throw new java.io.IOException("this run saved no model (it ended before its first epoch)");
+            AtomicFiles.write(target, out -> Files.copy(model, out));
+            return target;
+        }, t -> notifier.accept("Saved " + t.getFileName()), e -> notifier.accept("Could not save the model: " + e.getMessage()));
+    }
+
+    public void delete(List<RunRecord> toDelete) {
+        List<RunRecord> copy = List.copyOf(toDelete);
+        runner.submit("delete-runs", () -> {
+            for (RunRecord r : copy) store.delete(r.id());
+            return copy.size();
+        }, n -> refresh(), e -> notifier.accept("Could not delete: " + e.getMessage()));
+    }
+
+    public Path modelOf(RunRecord r) {
+        return store.modelOf(r.id());
+    }
+
+    public ObservableList<RunRecord> runs() { return runs; }
+
+    public ObservableList<RunRecord> selected() { return selected; }
+
+}

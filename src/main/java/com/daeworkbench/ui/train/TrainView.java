@@ -1,0 +1,422 @@
+package com.daeworkbench.ui.train;
+
+import com.daeworkbench.core.data.Dataset;
+import com.daeworkbench.core.model.ArchitectureSpec.Activation;
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
+import com.daeworkbench.core.train.TrainingEvent;
+import com.daeworkbench.ui.common.Images;
+import java.io.File;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+
+/** The training screen: settings on the left, live curves and reconstructions in the middle. */
+public final class TrainView extends BorderPane {
+    private final TrainViewModel vm;
+    private final TilePane cleanStrip = new TilePane(4, 4);
+    private final TilePane noisyStrip = new TilePane(4, 4);
+    private final LossChart chart = new LossChart();
+    private final SampleGrid grid = new SampleGrid();
+    private final Slider epochSlider = new Slider(0, 0, 0);
+    private final Label epochLabel = new Label("live");
+    private final Label setScore = new Label("");
+    final Button trainButton = new Button("Train");
+    final Button pauseButton = new Button("Pause");
+    final Button stopButton = new Button("Stop");
+    final Button resetButton = new Button("Reset");
+
+    public TrainView(TrainViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("train-view");
+        ScrollPane settings = new ScrollPane(settingsColumn());
+        settings.setFitToWidth(true);
+        settings.getStyleClass().add("settings-scroll");
+        settings.setMinWidth(330);
+        settings.setPrefWidth(340);
+        SplitPane centre = new SplitPane(chartPane(), gridPane());
+        centre.setDividerPositions(0.56);
+        SplitPane main = new SplitPane(settings, centre);
+        main.setDividerPositions(0.25);
+        SplitPane.setResizableWithParent(settings, false);
+        setCenter(main);
+        setBottom(statusBar());
+        vm.curveVersionProperty().addListener(o -> chart.setData(vm.iterationLoss(), vm.epochPoints(), vm.iterationsPerEpoch()));
+        vm.liveSamplesProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
+        vm.baselinePsnrProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
+        vm.epochSamples().addListener((javafx.collections.ListChangeListener<TrainingEvent.Samples>) c -> {
+            epochSlider.setMax(vm.epochSamples().size());
+            epochSlider.setDisable(vm.epochSamples().isEmpty());
+        });
+        epochSlider.valueProperty().addListener((o, a, v) -> {
+            int e = (int) Math.round(v.doubleValue());
+            epochLabel.setText(e == 0 ? "live" : "epoch " + e);
+            showSamples(e == 0 ? vm.liveSamplesProperty().get() : vm.epochSamples().get(e - 1));
+        });
+        vm.loadedDatasetProperty().addListener(o -> showStrip());
+        vm.previewNoisyProperty().addListener(o -> showNoisyStrip());
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                File f = e.getDragboard().getFiles().get(0);
+                vm.loadDataset(f.isDirectory() ? f.getPath() : f.getParent());
+            }
+            e.setDropCompleted(true);
+            e.consume();
+        });
+    }
+
+    private void showSamples(TrainingEvent.Samples s) {
+        grid.show(s, vm.baselinePsnrProperty().get());
+        double set = vm.setPsnrProperty().get(), base = vm.baselineSetPsnrProperty().get();
+        setScore.setText(Double.isNaN(set) ? "" : String.format(Locale.ROOT,
+                "validation set: network %.2f dB%s", set,
+                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter (%s) %.2f dB", vm.baselineNameProperty().get(), base)));
+    }
+
+    private VBox settingsColumn() {
+        VBox col = new VBox(10);
+        col.setPadding(new Insets(12));
+        col.getStyleClass().add("settings");
+        col.getChildren().addAll(dataSection(), noiseSection(), architectureSection(), trainingSection(), buttons());
+        return col;
+    }
+
+    private Node section(String title, Node... content) {
+        Label head = new Label(title);
+        head.getStyleClass().add("section-title");
+        VBox box = new VBox(6, head);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("section");
+        return box;
+    }
+
+    private Node dataSection() {
+        ComboBox<String> pick = new ComboBox<>();
+        pick.getItems().addAll("digits", "fashion");
+        pick.setConverter(new StringConverter<>() {
+            public String toString(String s) {
+                return switch (s == null ? "" : s) {
+                    case "digits" -> "Digits (10,000 bundled MNIST)";
+                    case "fashion" -> "Fashion-MNIST";
+                    default -> s == null ? "" : s;
+                };
+            }
+            public String fromString(String s) { return s; }
+        });
+        pick.setValue(vm.datasetProperty().get());
+        pick.setMaxWidth(Double.MAX_VALUE);
+        pick.setOnAction(e -> { if (pick.getValue() != null && !pick.getValue().equals(vm.datasetProperty().get())) vm.loadDataset(pick.getValue()); });
+        vm.datasetProperty().addListener((o, a, v) -> { if (!pick.getItems().contains(v)) pick.getItems().add(v); pick.setValue(v); });
+        pick.setTooltip(tip("What the autoencoder learns to clean. Drop a folder of IDX files or images anywhere on this screen to load it."));
+        Button folder = new Button("Folder…");
+        folder.setTooltip(tip("An IDX folder (MNIST, EMNIST), a folder of clean images, or noisy/clean pairs in train/ + train_cleaned/."));
+        folder.setOnAction(e -> {
+            File dir = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (dir != null) vm.loadDataset(dir.getPath());
+        });
+        HBox row = new HBox(6, pick, folder);
+        HBox.setHgrow(pick, Priority.ALWAYS);
+        Label summary = new Label();
+        summary.textProperty().bind(vm.datasetSummaryProperty());
+        summary.setWrapText(true);
+        summary.getStyleClass().add("hint");
+        cleanStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
+        return section("Data", row, summary, cleanStrip);
+    }
+
+    private Node noiseSection() {
+        ComboBox<String> type = new ComboBox<>();
+        type.getItems().addAll(TrainViewModel.NOISE_TYPES);
+        type.valueProperty().bindBidirectional(vm.noiseTypeProperty());
+        type.setMaxWidth(Double.MAX_VALUE);
+        type.setTooltip(tip("The corruption the network learns to undo: Gaussian adds grain, salt-and-pepper flips pixels to black or white, masking erases pixels, speckle adds noise that grows with brightness."));
+        Slider level = slider(0, 1, vm.noiseLevelProperty().get(), 0.05);
+        level.valueProperty().bindBidirectional(vm.noiseLevelProperty());
+        level.setTooltip(tip("How strong the corruption is. More noise forces the network to learn the shape of the data rather than copy pixels, but too much leaves nothing to recover."));
+        Label value = new Label();
+        value.textProperty().bind(vm.noiseLevelProperty().asString(Locale.ROOT, "%.2f"));
+        noisyStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
+        Label previewHint = new Label("The same images, corrupted (updates as you move the slider):");
+        previewHint.getStyleClass().add("hint");
+        previewHint.setWrapText(true);
+        return section("Noise", type, labelled("Level", level, value), previewHint, noisyStrip);
+    }
+
+    private Node architectureSection() {
+        ComboBox<Kind> kind = new ComboBox<>();
+        kind.getItems().addAll(Kind.values());
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.setMaxWidth(Double.MAX_VALUE);
+        kind.setConverter(enumNames(Kind.class));
+        kind.setTooltip(tip("Dense: every pixel connects to every unit, squeezed through a bottleneck. Conv: the Keras-blog denoiser with pooling and upsampling. Residual: a DnCNN that predicts the noise and subtracts it."));
+        Spinner<Integer> layers = spinner(1, 20, vm.layersProperty());
+        layers.setTooltip(tip("Depth. More layers can model more complex structure but train slower and can be harder to optimise."));
+        Spinner<Integer> width = spinner(4, 1024, vm.widthProperty());
+        width.setTooltip(tip("Neurons (dense) or filters (conv, residual) per layer: the network's capacity."));
+        Spinner<Integer> bottleneck = spinner(2, 512, vm.bottleneckProperty());
+        bottleneck.setTooltip(tip("The narrowest layer: a small code forces the autoencoder to keep only what matters. (Unused by the residual network.)"));
+        bottleneck.disableProperty().bind(vm.kindProperty().isEqualTo(Kind.RESIDUAL));
+        ComboBox<Activation> act = new ComboBox<>();
+        act.getItems().addAll(Activation.values());
+        act.valueProperty().bindBidirectional(vm.activationProperty());
+        act.setConverter(enumNames(Activation.class));
+        act.setTooltip(tip("The non-linearity between layers. ReLU is the usual choice; tanh and sigmoid saturate and learn slower in deep networks."));
+        GridPane g = form();
+        g.addRow(0, new Label("Type"), kind);
+        g.addRow(1, new Label("Layers"), layers);
+        g.addRow(2, new Label("Width"), width);
+        g.addRow(3, new Label("Bottleneck"), bottleneck);
+        g.addRow(4, new Label("Activation"), act);
+        Label params = new Label();
+        params.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d parameters",
+                vm.parameterCountProperty().get()), vm.parameterCountProperty()));
+        params.getStyleClass().add("param-count");
+        TextArea diagram = new TextArea();
+        diagram.textProperty().bind(vm.layerDiagramProperty());
+        diagram.setEditable(false);
+        diagram.setPrefRowCount(6);
+        diagram.getStyleClass().add("layer-diagram");
+        diagram.setTooltip(tip("The layers these settings build, input to output."));
+        Label error = new Label();
+        error.textProperty().bind(vm.specErrorProperty());
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        return section("Architecture", g, params, diagram, error);
+    }
+
+    private Node trainingSection() {
+        Slider lr = slider(-5, -1, vm.learningRateLogProperty().get(), 0.25);
+        lr.valueProperty().bindBidirectional(vm.learningRateLogProperty());
+        lr.setTooltip(tip("Step size of each update, on a log scale. Too high and the loss jumps or becomes NaN; too low and nothing moves."));
+        Label lrValue = new Label();
+        lrValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0e", vm.learningRate()),
+                vm.learningRateLogProperty()));
+        ComboBox<Optimizer> opt = new ComboBox<>();
+        opt.getItems().addAll(Optimizer.values());
+        opt.valueProperty().bindBidirectional(vm.optimizerProperty());
+        opt.setConverter(enumNames(Optimizer.class));
+        opt.setTooltip(tip("How gradients become updates. Adam adapts the step per weight and is the safe default; SGD with momentum needs a larger learning rate."));
+        Spinner<Integer> batch = spinner(1, 1024, vm.batchSizeProperty());
+        batch.setTooltip(tip("Images per update. Larger batches give smoother gradients and faster epochs, but fewer updates per epoch."));
+        Spinner<Integer> epochs = spinner(1, 500, vm.epochsProperty());
+        epochs.setTooltip(tip("Passes over the training set; fresh noise is drawn every epoch, so each pass shows new corrupted examples."));
+        Spinner<Integer> seed = spinner(0, 99_999, vm.seedProperty());
+        seed.setTooltip(tip("Fixes the initial weights, the data order and the noise: the same seed gives the same run."));
+        Button newSeed = new Button("New");
+        newSeed.setTooltip(tip("Draw a new random seed: new initial weights and noise."));
+        newSeed.setOnAction(e -> vm.newSeed());
+        GridPane g = form();
+        g.addRow(0, new Label("Learning rate"), new HBox(6, lr, lrValue));
+        g.addRow(1, new Label("Optimizer"), opt);
+        g.addRow(2, new Label("Batch size"), batch);
+        g.addRow(3, new Label("Epochs"), epochs);
+        g.addRow(4, new Label("Seed"), new HBox(6, seed, newSeed));
+        return section("Training", g);
+    }
+
+    private Node buttons() {
+        trainButton.setDefaultButton(true);
+        trainButton.getStyleClass().add("accent");
+        trainButton.setTooltip(tip("Start training with these settings (Ctrl+Enter)."));
+        trainButton.disableProperty().bind(vm.runningProperty().or(vm.engineReadyProperty().not())
+                .or(vm.loadedDatasetProperty().isNull()).or(vm.specErrorProperty().isNotEmpty()));
+        trainButton.setOnAction(e -> vm.train());
+        pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseButton.disableProperty().bind(vm.runningProperty().not());
+        pauseButton.setTooltip(tip("Pause or resume between two batches (Ctrl+P)."));
+        pauseButton.setOnAction(e -> vm.pauseOrResume());
+        stopButton.disableProperty().bind(vm.runningProperty().not());
+        stopButton.setTooltip(tip("Stop after the current batch; the run keeps its curves (Esc)."));
+        stopButton.setOnAction(e -> vm.stop());
+        resetButton.setTooltip(tip("Clear the curves and samples; the next run starts again from the seed's initial weights."));
+        resetButton.setOnAction(e -> vm.reset());
+        HBox box = new HBox(6, trainButton, pauseButton, stopButton, resetButton);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : box.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
+        for (Node n : box.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private Node chartPane() {
+        CheckBox logScale = new CheckBox("Log scale");
+        logScale.setOnAction(e -> chart.setLogScale(logScale.isSelected()));
+        logScale.setTooltip(tip("Loss falls fast then slowly: a log scale shows both phases."));
+        Slider smoothing = slider(0, 0.99, 0.6, 0.1);
+        smoothing.setPrefWidth(140);
+        smoothing.valueProperty().addListener((o, a, v) -> chart.setSmoothing(v.doubleValue()));
+        smoothing.setTooltip(tip("Exponential moving average over iterations, computed on every point before the chart thins them, so the curve does not depend on zoom or point count."));
+        Label title = new Label("Loss");
+        title.getStyleClass().add("pane-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, spacer, new Label("Smoothing"), smoothing, logScale);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, bar, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private Node gridPane() {
+        Label title = new Label("Reconstructions");
+        title.getStyleClass().add("pane-title");
+        epochSlider.setDisable(true);
+        epochSlider.setMajorTickUnit(1);
+        epochSlider.setMinorTickCount(0);
+        epochSlider.setSnapToTicks(true);
+        epochSlider.setShowTickMarks(true);
+        epochSlider.setTooltip(tip("Scrub back through training: every epoch's reconstructions are kept. Far left = live."));
+        HBox bar = new HBox(10, title, new Label("Epoch"), epochSlider, epochLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(epochSlider, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        setScore.getStyleClass().add("set-score");
+        setScore.setWrapText(true);
+        VBox box = new VBox(6, bar, setScore, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private Node statusBar() {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setPrefWidth(260);
+        Label speed = new Label();
+        speed.textProperty().bind(vm.speedProperty());
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setId("status-text");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(12, status, spacer, speed, bar);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(6, 12, 6, 12));
+        box.getStyleClass().add("status-bar");
+        return box;
+    }
+
+    private void showStrip() {
+        Dataset d = vm.loadedDatasetProperty().get();
+        cleanStrip.getChildren().clear();
+        if (d == null) return;
+        int n = d.test().pixelsPerImage();
+        for (int i = 0; i < Math.min(TrainViewModel.STRIP_IMAGES, d.test().count()); i++) {
+            cleanStrip.getChildren().add(thumb(Images.gray(d.test().pixels(), i * n, d.width(), d.height())));
+        }
+    }
+
+    private void showNoisyStrip() {
+        Dataset d = vm.loadedDatasetProperty().get();
+        float[] px = vm.previewNoisyProperty().get();
+        noisyStrip.getChildren().clear();
+        if (d == null || px == null) return;
+        int n = d.test().pixelsPerImage();
+        for (int i = 0; i < px.length / n; i++) noisyStrip.getChildren().add(thumb(Images.gray(px, i * n, d.width(), d.height())));
+    }
+
+    private static ImageView thumb(javafx.scene.image.Image img) {
+        ImageView v = new ImageView(img);
+        v.setSmooth(false);
+        v.setFitWidth(52);
+        v.setFitHeight(52);
+        v.setPreserveRatio(true);
+        v.getStyleClass().add("thumb");
+        return v;
+    }
+
+    private static Slider slider(double min, double max, double value, double tick) {
+        Slider s = new Slider(min, max, value);
+        s.setBlockIncrement(tick);
+        s.setMajorTickUnit(tick * 4);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        return s;
+    }
+
+    private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty p) {
+        Spinner<Integer> s = new Spinner<>(min, max, p.get());
+        s.setEditable(true);
+        s.setPrefWidth(110);
+        s.valueProperty().addListener((o, a, v) -> { if (v != null) p.set(v); });
+        p.addListener((o, a, v) -> s.getValueFactory().setValue(v.intValue()));
+        return s;
+    }
+
+    private static Node labelled(String label, Slider slider, Label value) {
+        value.setMinWidth(40);
+        HBox box = new HBox(8, new Label(label), slider, value);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        g.getStyleClass().add("form");
+        return g;
+    }
+
+    private static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(javafx.util.Duration.millis(350));
+        return t;
+    }
+
+    private static <E extends Enum<E>> StringConverter<E> enumNames(Class<E> type) {
+        return new StringConverter<>() {
+            public String toString(E e) {
+                if (e == null) return "";
+                String s = e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                return switch (s) {
+                    case "sgd momentum" -> "SGD + momentum";
+                    case "rmsprop" -> "RMSProp";
+                    case "adam" -> "Adam";
+                    case "relu" -> "ReLU";
+                    case "leaky relu" -> "leaky ReLU";
+                    case "elu" -> "ELU";
+                    default -> s;
+                };
+            }
+            public E fromString(String s) { return Enum.valueOf(type, s.toUpperCase(Locale.ROOT).replace(' ', '_')); }
+        };
+    }
+
+    LossChart chart() { return chart; }
+
+    SampleGrid grid() { return grid; }
+
+    Slider epochSlider() { return epochSlider; }
+}

@@ -1,0 +1,426 @@
+package com.daeworkbench.ui.train;
+
+import com.daeworkbench.core.data.Dataset;
+import com.daeworkbench.core.data.DatasetSource;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.io.ModelInfo;
+import com.daeworkbench.core.metrics.ClassicFilters;
+import com.daeworkbench.core.model.ArchitectureSpec;
+import com.daeworkbench.core.model.ArchitectureSpec.Activation;
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.model.Models;
+import com.daeworkbench.core.noise.Corruption;
+import com.daeworkbench.core.noise.CorruptionSpec;
+import com.daeworkbench.core.noise.Corruptions;
+import com.daeworkbench.core.runs.RunRecord;
+import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.core.train.Trainer;
+import com.daeworkbench.core.train.TrainingEvent;
+import com.daeworkbench.ui.Coalescer;
+import com.daeworkbench.ui.TaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Everything the training screen shows and does. Only this class touches the core; the view
+ * binds to its properties. Trainer events arrive on the training thread and are coalesced
+ * before they reach the UI thread.
+ */
+public final class TrainViewModel {
+    public static final List<String> NOISE_TYPES = List.of("gaussian", "saltpepper", "masking", "speckle");
+    static final int PREVIEW_ROWS = 6;
+    static final int STRIP_IMAGES = 10;
+
+    private final TaskRunner runner;
+    private final RunStore runs;
+    private final Consumer<String> notifier;
+
+    // settings
+    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>("digits");
+    private final ObjectProperty<String> noiseType = new SimpleObjectProperty<>("gaussian");
+    private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.CONV);
+    private final IntegerProperty layers = new SimpleIntegerProperty(2);
+    private final IntegerProperty width = new SimpleIntegerProperty(32);
+    private final IntegerProperty bottleneck = new SimpleIntegerProperty(32);
+    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(Activation.RELU);
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(Optimizer.ADAM);
+    /** log10 of the learning rate */
+    private final DoubleProperty learningRateLog = new SimpleDoubleProperty(-3);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(128);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(5);
+    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+
+    // state shown
+    private final ReadOnlyObjectWrapper<Dataset> loadedDataset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper("loading the bundled digits...");
+    private final ReadOnlyObjectWrapper<float[]> previewNoisy = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper parameterCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper layerDiagram = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper specError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper engineReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading the engine...");
+    private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper curveVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<TrainingEvent.Samples> liveSamples = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TrainingEvent.Samples> epochSamples = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<double[]> baselinePsnr = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper baselineSetPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper setPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
+
+    // curves, at full resolution (the chart decimates)
+    private final List<Double> iterationLoss = new ArrayList<>();
+    private final List<RunRecord.EpochPoint> epochPoints = new ArrayList<>();
+
+    private Trainer trainer;
+    private TaskRunner.Handle trainingTask;
+    private RunRecord currentRun;
+    private int iterationsPerEpoch = 1;
+
+    public TrainViewModel(TaskRunner runner, RunStore runs, Consumer<String> notifier) {
+        this.runner = runner;
+        this.runs = runs;
+        this.notifier = notifier;
+        kind.addListener((o, a, k) -> applyDefaults(k));
+        for (javafx.beans.Observable p : List.of(kind, layers, width, bottleneck, activation, optimizer, learningRateLog, batchSize, seed, loadedDataset)) {
+            p.addListener(o -> updateArchitecture());
+        }
+        noiseType.addListener(o -> updatePreview());
+        noiseLevel.addListener(o -> updatePreview());
+        loadedDataset.addListener(o -> updatePreview());
+        updateArchitecture();
+    }
+
+    /** Loads the engine's natives and the default data set in the background. */
+    public void start() {
+        runner.submit("engine", com.daeworkbench.core.model.Engine::initialize, description -> {
+            engineReady.set(true);
+            if (!running.get()) status.set("Ready. Engine: " + description);
+        }, e -> {
+            status.set("The engine failed to load: " + message(e));
+            notifier.accept("The training engine could not be loaded: " + message(e));
+        });
+        loadDataset(dataset.get());
+    }
+
+    public void loadDataset(String nameOrPath) {
+        datasetSummary.set("loading " + nameOrPath + "...");
+        runner.submit("dataset", () -> DatasetSource.resolve(nameOrPath), d -> {
+            dataset.set(nameOrPath);
+            loadedDataset.set(d);
+            datasetSummary.set(String.format(Locale.ROOT, "%s: %,d train / %,d test images, %dx%d%s", d.name(),
+                    d.train().count(), d.test().count(), d.width(), d.height(), d.hasPairs() ? ", noisy/clean pairs" : ""));
+        }, e -> {
+            datasetSummary.set(loadedDataset.get() == null ? "no data set loaded" : datasetSummary.get());
+            notifier.accept("Could not load " + nameOrPath + ": " + message(e));
+        });
+    }
+
+    private void applyDefaults(Kind k) {
+        ArchitectureSpec d = ArchitectureSpec.defaults(k, 28, 28);
+        layers.set(d.layers());
+        width.set(d.width());
+        bottleneck.set(d.bottleneck());
+    }
+
+    /** The spec the current settings describe, or null (with {@link #specErrorProperty()} set) when they are invalid. */
+    public ArchitectureSpec spec() {
+        Dataset d = loadedDataset.get();
+        int h = d == null ? 28 : d.height(), w = d == null ? 28 : d.width();
+        ArchitectureSpec defaults = ArchitectureSpec.defaults(kind.get(), h, w);
+        try {
+            return new ArchitectureSpec(kind.get(), h, w, layers.get(), width.get(), bottleneck.get(), activation.get(),
+                    defaults.loss(), optimizer.get(), learningRate(), batchSize.get(), 0, seed.get());
+        } catch (IllegalArgumentException e) {
+            specError.set(e.getMessage());
+            return null;
+        }
+    }
+
+    public double learningRate() {
+        return Math.pow(10, learningRateLog.get());
+    }
+
+    private void updateArchitecture() {
+        ArchitectureSpec s = spec();
+        if (s == null) return;
+        Dataset d = loadedDataset.get();
+        int m = s.kind() == Kind.CONV ? 1 << s.layers() : 1;
+        if (d != null && s.kind() == Kind.CONV && (d.height() % m != 0 || d.width() % m != 0)) {
+            specError.set(layers.get() + " pooling levels need image sides divisible by " + m + "; these images are "
+                    + d.width() + "x" + d.height());
+        } else {
+            specError.set("");
+        }
+        parameterCount.set((int) Math.min(Integer.MAX_VALUE, Models.parameterCount(s)));
+        layerDiagram.set(String.join("\n", Models.describeLayers(s)));
+    }
+
+    public Corruption corruption() {
+        return CorruptionSpec.of(noiseType.get(), Math.round(noiseLevel.get() * 100) / 100.0);
+    }
+
+    private void updatePreview() {
+        Dataset d = loadedDataset.get();
+        if (d == null) return;
+        ImageSet strip = d.test().slice(0, Math.min(STRIP_IMAGES, d.test().count()));
+        previewNoisy.set(d.hasPairs() ? d.testNoisy().slice(0, strip.count()).pixels()
+                : Corruptions.corruptSet(strip, corruption(), 7).pixels());
+    }
+
+    public void train() {
+        if (running.get()) return;
+        ArchitectureSpec s = spec();
+        Dataset d = loadedDataset.get();
+        if (!engineReady.get() || d == null || s == null || !specError.get().isEmpty()) {
+            notifier.accept(!specError.get().isEmpty() ? specError.get() : "Wait until the engine and the data set are loaded.");
+            return;
+        }
+        clearCurves();
+        Corruption noise = d.hasPairs() ? null : corruption();
+        String noiseSpec = d.hasPairs() ? "pairs" : noise.spec();
+        currentRun = new RunRecord(RunStore.newId(), describe(s, noiseSpec), java.time.Instant.now().toString(), d.name(), noiseSpec,
+                s, epochs.get(), RunRecord.Status.RUNNING, "", List.of(), List.of());
+        saveRun();
+        running.set(true);
+        paused.set(false);
+        status.set("Building the network...");
+        computeBaseline(d, noise);
+        Coalescer<TrainingEvent> toUi = new Coalescer<>(runner, this::apply);
+        int epochCount = epochs.get();
+        trainingTask = runner.submit("training", () -> {
+            try (DenoisingModel model = Models.create(s)) {
+                Trainer t = new Trainer(model, d, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed()));
+                runner.onUiThread(() -> trainer = t);
+                return t.run(e -> {
+                    toUi.offer(e);
+                    if (e instanceof TrainingEvent.EpochDone done) checkpoint(model, done, noiseSpec, d.name());
+                });
+            }
+        }, result -> {
+            trainer = null;
+        }, e -> {
+            trainer = null;
+            running.set(false);
+            status.set("Training failed: " + message(e));
+            notifier.accept("Training failed: " + message(e));
+        });
+    }
+
+    /** Autosave: the run's model after every epoch, so a crash loses at most one epoch. */
+    private void checkpoint(DenoisingModel model, TrainingEvent.EpochDone done, String noiseSpec, String datasetName) {
+        try {
+            runs.saveModel(currentRun.id(), model, ModelInfo.of(noiseSpec, datasetName, done.epoch(),
+                    Map.of("psnr_validation", done.validationPsnr(), "ssim_validation", done.validationSsim())));
+        } catch (java.io.IOException e) {
+            runner.onUiThread(() -> notifier.accept("Could not save the checkpoint: " + e.getMessage()));
+        }
+    }
+
+    private void computeBaseline(Dataset d, Corruption noise) {
+        runner.submit("baseline", () -> {
+            int n = Math.min(500, d.test().count());
+            ImageSet clean = d.test().slice(0, n);
+            ImageSet noisy = d.hasPairs() ? d.testNoisy().slice(0, n) : Corruptions.corruptSet(clean, noise, 1 + seed.get() + 1L);
+            return ClassicFilters.best(noisy, clean, Math.min(200, n));
+        }, best -> {
+            baselineSetPsnr.set(best.psnr());
+            baselineName.set(best.name() + " " + best.parameter());
+        }, e -> { });
+    }
+
+    private void apply(List<TrainingEvent> events) {
+        boolean curves = false;
+        for (TrainingEvent e : events) {
+            if (e instanceof TrainingEvent.Started st) {
+                iterationsPerEpoch = st.iterationsPerEpoch();
+                status.set(String.format(Locale.ROOT, "Training %,d parameters on %,d images", st.parameterCount(), st.trainImages()));
+            } else if (e instanceof TrainingEvent.IterationDone it) {
+                iterationLoss.add(it.loss());
+                curves = true;
+                progress.set(it.progress());
+                speed.set(String.format(Locale.ROOT, "epoch %d/%d · %,.0f samples/s · %s left", it.epoch(), epochs.get(),
+                        it.samplesPerSecond(), eta(it.etaMillis())));
+            } else if (e instanceof TrainingEvent.Preview p) {
+                liveSamples.set(p.samples());
+                updateBaselineRows(p.samples());
+            } else if (e instanceof TrainingEvent.EpochDone done) {
+                epochPoints.add(new RunRecord.EpochPoint(done.epoch(), done.iteration(), done.trainLoss(), done.validationLoss(),
+                        done.validationPsnr(), done.validationSsim()));
+                epochSamples.add(done.samples());
+                liveSamples.set(done.samples());
+                updateBaselineRows(done.samples());
+                setPsnr.set(done.validationPsnr());
+                curves = true;
+                status.set(String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch(),
+                        done.validationPsnr(), done.validationSsim()));
+                saveRun(RunRecord.Status.RUNNING, "");
+            } else if (e instanceof TrainingEvent.Paused) {
+                paused.set(true);
+                status.set("Paused");
+            } else if (e instanceof TrainingEvent.Resumed) {
+                paused.set(false);
+                status.set("Training...");
+            } else if (e instanceof TrainingEvent.Finished f) {
+                running.set(false);
+                paused.set(false);
+                status.set(capitalise(f.message()));
+                saveRun(RunRecord.Status.valueOf(f.outcome().name()), f.message());
+                if (f.outcome() == TrainingEvent.Outcome.DIVERGED || f.outcome() == TrainingEvent.Outcome.FAILED) {
+                    notifier.accept(capitalise(f.message()));
+                }
+            }
+        }
+        if (curves) curveVersion.set(curveVersion.get() + 1);
+    }
+
+    private void updateBaselineRows(TrainingEvent.Samples s) {
+        double[] rows = new double[s.count()];
+        int n = s.height() * s.width();
+        for (int i = 0; i < s.count(); i++) {
+            float[] filtered = ClassicFilters.median(java.util.Arrays.copyOfRange(s.noisy(), i * n, (i + 1) * n), s.height(), s.width(), 3);
+            rows[i] = com.daeworkbench.core.metrics.Metrics.psnr(java.util.Arrays.copyOfRange(s.clean(), i * n, (i + 1) * n), filtered, 0, n);
+        }
+        baselinePsnr.set(rows);
+    }
+
+    public void pauseOrResume() {
+        Trainer t = trainer;
+        if (t == null) return;
+        if (t.isPaused()) t.resume();
+        else t.pause();
+    }
+
+    public void stop() {
+        Trainer t = trainer;
+        if (t != null) t.cancel();
+    }
+
+    /** Clears the run's curves and samples; the next Train starts from the same seeded weights. */
+    public void reset() {
+        if (running.get()) stop();
+        clearCurves();
+        status.set(engineReady.get() ? "Reset: the next run starts from the initial weights of seed " + seed.get() : status.get());
+    }
+
+    public void newSeed() {
+        seed.set(1 + new Random().nextInt(99_999));
+    }
+
+    private void clearCurves() {
+        iterationLoss.clear();
+        epochPoints.clear();
+        epochSamples.clear();
+        liveSamples.set(null);
+        setPsnr.set(Double.NaN);
+        progress.set(0);
+        speed.set("");
+        curveVersion.set(curveVersion.get() + 1);
+    }
+
+    private void saveRun() {
+        saveRun(RunRecord.Status.RUNNING, "");
+    }
+
+    private void saveRun(RunRecord.Status s, String message) {
+        if (currentRun == null) return;
+        currentRun = currentRun.with(s, message, iterationLoss, epochPoints);
+        RunRecord snapshot = currentRun;
+        runner.submit("save-run", () -> {
+            runs.save(snapshot);
+            return snapshot;
+        }, r -> { }, e -> notifier.accept("Could not save the run: " + message(e)));
+    }
+
+    static String describe(ArchitectureSpec s, String noise) {
+        String shape = switch (s.kind()) {
+            case DENSE -> "dense " + s.layers() + "x" + s.width() + " → " + s.bottleneck();
+            case CONV -> "conv " + s.layers() + "x" + s.width() + " → " + s.bottleneck();
+            case RESIDUAL -> "residual " + s.layers() + "x" + s.width();
+        };
+        return shape + ", " + noise + ", lr " + String.format(Locale.ROOT, "%.0e", s.learningRate()) + ", seed " + s.seed();
+    }
+
+    static String eta(long millis) {
+        if (millis < 0) return "—";
+        long s = millis / 1000;
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, s / 60 % 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + " s";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    // --- properties -------------------------------------------------------
+    public ObjectProperty<String> datasetProperty() { return dataset; }
+    public ObjectProperty<String> noiseTypeProperty() { return noiseType; }
+    public DoubleProperty noiseLevelProperty() { return noiseLevel; }
+    public ObjectProperty<Kind> kindProperty() { return kind; }
+    public IntegerProperty layersProperty() { return layers; }
+    public IntegerProperty widthProperty() { return width; }
+    public IntegerProperty bottleneckProperty() { return bottleneck; }
+    public ObjectProperty<Activation> activationProperty() { return activation; }
+    public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
+    public DoubleProperty learningRateLogProperty() { return learningRateLog; }
+    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public IntegerProperty epochsProperty() { return epochs; }
+    public IntegerProperty seedProperty() { return seed; }
+    public ReadOnlyObjectProperty<Dataset> loadedDatasetProperty() { return loadedDataset.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty datasetSummaryProperty() { return datasetSummary.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> previewNoisyProperty() { return previewNoisy.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty parameterCountProperty() { return parameterCount.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty layerDiagramProperty() { return layerDiagram.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty specErrorProperty() { return specError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty engineReadyProperty() { return engineReady.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty speedProperty() { return speed.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty curveVersionProperty() { return curveVersion.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TrainingEvent.Samples> liveSamplesProperty() { return liveSamples.getReadOnlyProperty(); }
+    public ObservableList<TrainingEvent.Samples> epochSamples() { return FXCollections.unmodifiableObservableList(epochSamples); }
+    public ReadOnlyObjectProperty<double[]> baselinePsnrProperty() { return baselinePsnr.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty baselineSetPsnrProperty() { return baselineSetPsnr.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty baselineNameProperty() { return baselineName.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty setPsnrProperty() { return setPsnr.getReadOnlyProperty(); }
+    public List<Double> iterationLoss() { return java.util.Collections.unmodifiableList(iterationLoss); }
+    public List<RunRecord.EpochPoint> epochPoints() { return java.util.Collections.unmodifiableList(epochPoints); }
+    public int iterationsPerEpoch() { return iterationsPerEpoch; }
+    public String currentRunId() { return currentRun == null ? null : currentRun.id(); }
+}
