@@ -1,0 +1,25 @@
+package com.daeworkbench.core.analysis;
+
+/** The anomaly scores {@link AnomalyScorer} computes: higher means more anomalous. */
+public enum Score {
+    MSE("mean squared error between the clean input and its reconstruction"),
+    SSIM("1 - SSIM between the clean input and its reconstruction (7x7 windows)"),
+    QUANTILE("99th percentile of the per-pixel squared error: a few badly rebuilt pixels suffice"),
+    CORRUPTED_MSE("corrupt the input with the model's own training noise, reconstruct, mean squared error to the clean"
+            + " input; averaged over a few fixed noise draws");
+
+    private final String description;
+
+    Score(String description) {
+        this.description = description;
+    }
+
+    /** One sentence for a tooltip or --help. */
+    public String description() { return description; }
+
+    /** True when the score needs the corruption the model was trained with. */
+    public boolean needsCorruption() { return this == CORRUPTED_MSE; }
+
+    /** The CLI/JSON name: lower case, e.g. "corrupted_mse". */
+    public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+}
