@@ -234,7 +234,6 @@ final class SameDiffModel implements DenoisingModel {
         SDVariable input = sd.placeHolder("input", DataType.FLOAT, shape);
         SDVariable label = sd.placeHolder("label", DataType.FLOAT, shape);
         Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
-        Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(true).build();
         SDVariable x = input;
         SDVariable logits = null;
         SDVariable output = null;
@@ -259,9 +258,9 @@ final class SameDiffModel implements DenoisingModel {
                 }
                 x = activate(x, c.activation());
             } else if (step instanceof NetworkPlan.MaxPool) {
-                x = sd.cnn().maxPooling2d(x, pool);
+                x = maxPool2x(x);
             } else if (step instanceof NetworkPlan.Upsample) {
-                x = sd.cnn().upsampling2d(x, 2, 2, false);
+                x = upsample2x(x);
             } else if (step instanceof NetworkPlan.Output o) {
                 if (o.residual()) {
                     output = sd.math().clipByValue("output", input.sub(x), 0.0, 1.0);
@@ -282,6 +281,19 @@ final class SameDiffModel implements DenoisingModel {
         }
         sd.setLossVariables(loss);
         return sd;
+    }
+
+    /**
+     * Nearest-neighbour 2x upsampling of an NHWC tensor. M2.1's NHWC upsampling has a wrong
+     * gradient (finite differences disagree by ~2, see SameDiffGradientTest), so it runs in
+     * NCHW between two permutes.
+     */
+    static SDVariable upsample2x(SDVariable nhwc) {
+        return nhwc.getSameDiff().cnn().upsampling2d(nhwc.permute(0, 3, 1, 2), 2, 2, true).permute(0, 2, 3, 1);
+    }
+
+    static SDVariable maxPool2x(SDVariable nhwc) {
+        return nhwc.getSameDiff().cnn().maxPooling2d(nhwc, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(true).build());
     }
 
     private static SDVariable batchNorm(SameDiff sd, SDVariable x, int i, Map<String, INDArray> state, boolean trainingMode) {

@@ -45,15 +45,15 @@ class TrainerTest {
 
     @Test
     void aRunReportsEveryIterationAndEpochAndImprovesPsnr() {
-        Dataset data = blobs(256, 32, 12);
+        Dataset data = blobs(512, 32, 12);
         List<TrainingEvent> events = new ArrayList<>();
-        try (DenoisingModel model = Models.create(dense(12, 3e-3))) {
+        try (DenoisingModel model = Models.create(dense(12, 1e-2))) {
             TrainingResult result = new Trainer(model, data, CorruptionSpec.parse("gaussian:0.3"),
                     new Trainer.Options(3, 4, 5, 0, 9)).run(events::add);
             assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
             assertThat(events.get(0)).isInstanceOf(TrainingEvent.Started.class);
             assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Finished.class);
-            assertThat(events.stream().filter(e -> e instanceof TrainingEvent.IterationDone)).hasSize(3 * 16);
+            assertThat(events.stream().filter(e -> e instanceof TrainingEvent.IterationDone)).hasSize(3 * 32);
             assertThat(result.epochs()).hasSize(3);
             TrainingEvent.EpochDone last = result.lastEpoch();
             assertThat(last.samples().count()).isEqualTo(4);

@@ -1,0 +1,37 @@
+package com.daeworkbench.core.data;
+
+import com.daeworkbench.core.io.DataException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Turns what a user names ("digits", "fashion", a folder) into a {@link Dataset}. */
+public final class DatasetSource {
+    public static final Path FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+    private DatasetSource() { }
+
+    public static Dataset resolve(String nameOrPath) throws IOException {
+        return resolve(nameOrPath, ImageFolders.DEFAULT_PATCH, ImageFolders.DEFAULT_PATCHES_PER_IMAGE, 1);
+    }
+
+    public static Dataset resolve(String nameOrPath, int patchSize, int patchesPerImage, long seed) throws IOException {
+        String key = nameOrPath.trim().toLowerCase(Locale.ROOT);
+        if (key.equals("digits") || key.equals("mnist")) return BundledDigits.load();
+        if (key.equals("fashion") || key.equals("fashion-mnist")) {
+            if (!IdxDatasets.looksLikeIdxFolder(FASHION_DIR)) {
+                throw new DataException("Fashion-MNIST was not found in " + FASHION_DIR
+                        + ": install it with 'apt-get install dataset-fashion-mnist' or pass the folder that holds its IDX files");
+            }
+            return IdxDatasets.load(FASHION_DIR, "fashion");
+        }
+        Path dir = Path.of(nameOrPath);
+        if (!Files.exists(dir)) {
+            throw new DataException(dir, "no such data set or folder (use digits, fashion, or a folder of IDX files or images)");
+        }
+        if (!Files.isDirectory(dir)) throw new DataException(dir, "is a file; give the folder that holds the data");
+        if (IdxDatasets.looksLikeIdxFolder(dir)) return IdxDatasets.load(dir, dir.getFileName().toString());
+        return ImageFolders.load(dir, patchSize, patchesPerImage, seed);
+    }
+}

@@ -1,0 +1,132 @@
+package com.daeworkbench.core.io;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads PNG, JPEG, TIFF (first page, or all), BMP and GIF as gray. The pixel count is checked
+ * from the header before anything is decoded, so a decompression bomb costs nothing; every
+ * failure, including the runtime exceptions ImageIO's plugins throw on corrupt data, becomes a
+ * {@link DataException} naming the file.
+ */
+public final class ImageLoader {
+    public static final long DEFAULT_PIXEL_LIMIT = 100_000_000L;
+    private static final ImageLoader DEFAULT = new ImageLoader(DEFAULT_PIXEL_LIMIT);
+
+    private final long pixelLimit;
+
+    private ImageLoader(long pixelLimit) {
+        this.pixelLimit = pixelLimit;
+    }
+
+    public static ImageLoader withPixelLimit(long pixels) {
+        if (pixels < 1) throw new IllegalArgumentException("the pixel limit must be positive");
+        return new ImageLoader(pixels);
+    }
+
+    public static GrayImage loadGray(Path file) throws IOException {
+        return DEFAULT.load(file);
+    }
+
+    /** The first page (the only one of most formats). */
+    public GrayImage load(Path file) throws IOException {
+        return read(file, false).get(0);
+    }
+
+    /** Every page of a multi-page TIFF (or the one image of other formats). */
+    public List<GrayImage> loadAllPages(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private List<GrayImage> read(Path file, boolean allPages) throws IOException {
+        if (Files.isDirectory(file)) throw new DataException(file, "is a folder, not an image");
+        if (!Files.exists(file)) throw new DataException(file, "no such file");
+        if (!Files.isReadable(file)) throw new DataException(file, "cannot be read (permission denied)");
+        if (Files.size(file) == 0) throw new DataException(file, "empty file");
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) throw new DataException(file, "cannot be opened");
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new DataException(file, "not an image PNG, JPEG, TIFF, BMP or GIF reader can read");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                int pages = allPages ? pageCount(reader) : 1;
+                List<GrayImage> out = new ArrayList<>();
+                for (int page = 0; page < pages; page++) {
+                    long w = reader.getWidth(page), h = reader.getHeight(page);
+                    if (w * h > pixelLimit) {
+                        throw new DataException(file, String.format("declares %dx%d = %,d pixels, over the limit of %,d", w, h, w * h, pixelLimit));
+                    }
+                    BufferedImage img = reader.read(page);
+                    if (!warnings.isEmpty()) throw new DataException(file, "truncated or corrupt image (" + warnings.get(0) + ")");
+                    out.add(toGray(img));
+                }
+                return out;
+            } finally {
+                reader.dispose();
+            }
+        } catch (DataException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            throw new DataException(file, "cannot be read (permission denied)");
+        } catch (javax.imageio.IIOException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("Unsupported Image Type") || m.contains("CMYK")) {
+                throw new DataException(file, "CMYK or YCCK JPEG is not supported; convert it to RGB or gray");
+            }
+            throw new DataException(file, "truncated or corrupt image (" + m + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(file, "truncated or corrupt image (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new DataException(file, "too large to decode in the memory available");
+        }
+    }
+
+    private static int pageCount(ImageReader reader) throws IOException {
+        int n = reader.getNumImages(true);
+        return Math.max(1, n);
+    }
+
+    /** 16-bit gray keeps its precision; colour becomes luma (0.299, 0.587, 0.114); alpha is composited on white. */
+    static GrayImage toGray(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        float[] px = new float[w * h];
+        Raster raster = img.getRaster();
+        boolean singleBand = raster.getNumBands() == 1 && img.getColorModel().getNumComponents() == 1;
+        if (singleBand && img.getType() != BufferedImage.TYPE_BYTE_INDEXED && img.getType() != BufferedImage.TYPE_BYTE_BINARY) {
+            int bits = img.getColorModel().getComponentSize(0);
+            double max = raster.getDataBuffer().getDataType() == DataBuffer.TYPE_FLOAT ? 1.0 : (1L << bits) - 1;
+            float[] row = new float[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) px[y * w + x] = (float) Math.min(1, Math.max(0, row[x] / max));
+            }
+            return new GrayImage(w, h, px);
+        }
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0; x < w; x++) {
+                int c = argb[x];
+                double a = ((c >>> 24) & 0xff) / 255.0;
+                double luma = (0.299 * ((c >> 16) & 0xff) + 0.587 * ((c >> 8) & 0xff) + 0.114 * (c & 0xff)) / 255.0;
+                px[y * w + x] = (float) (luma * a + (1 - a));
+            }
+        }
+        return new GrayImage(w, h, px);
+    }
+}

@@ -1,0 +1,53 @@
+package com.daeworkbench.core.noise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses corruption specs: {@code gaussian:0.5}, {@code saltpepper:0.2}, {@code masking:0.3},
+ * {@code speckle:0.2}, combined left to right with {@code +}. Definitions match the reference
+ * (PyTorch) script, so quality numbers compare.
+ */
+public final class CorruptionSpec {
+    public static final String TYPES = "gaussian (sigma 0..2), saltpepper (fraction 0..1), masking (fraction 0..1), speckle (sigma 0..2)";
+
+    private CorruptionSpec() { }
+
+    public static Corruption parse(String spec) {
+        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty corruption; use e.g. gaussian:0.5. Types: " + TYPES);
+        List<Corruption> parts = new ArrayList<>();
+        for (String part : spec.split("\\+")) parts.add(parseOne(part.trim()));
+        return parts.size() == 1 ? parts.get(0) : new Noise.Combined(List.copyOf(parts));
+    }
+
+    public static Corruption of(String type, double level) {
+        return parseOne(type + ":" + level);
+    }
+
+    private static Corruption parseOne(String part) {
+        int colon = part.indexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("'" + part + "' needs a level, e.g. gaussian:0.5. Types: " + TYPES);
+        String type = part.substring(0, colon).trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        double level;
+        try {
+            level = Double.parseDouble(part.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + part.substring(colon + 1).trim() + "' is not a number in '" + part + "'");
+        }
+        return switch (type) {
+            case "gaussian" -> new Noise.Gaussian(check(type, level, 2));
+            case "saltpepper", "saltandpepper" -> new Noise.SaltPepper(check("saltpepper", level, 1));
+            case "masking", "dropout" -> new Noise.Masking(check("masking", level, 1));
+            case "speckle" -> new Noise.Speckle(check(type, level, 2));
+            default -> throw new IllegalArgumentException("unknown corruption '" + type + "'; types: " + TYPES);
+        };
+    }
+
+    private static double check(String type, double level, double max) {
+        if (!(level >= 0 && level <= max)) {
+            throw new IllegalArgumentException("noise level " + level + " out of range for " + type + ": use 0.." + (max == 1 ? "1" : "2"));
+        }
+        return level;
+    }
+}
