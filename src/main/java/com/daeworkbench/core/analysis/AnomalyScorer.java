@@ -1,6 +1,7 @@
 package com.daeworkbench.core.analysis;
 
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.metrics.Metrics;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.noise.Corruption;
 import java.util.Arrays;
@@ -90,8 +91,8 @@ public final class AnomalyScorer {
                 float[] rebuilt = model.denoise(clean, n, h, w);
                 for (int i = 0; i < n; i++) {
                     int at = i * px;
-                    if (out.containsKey(Score.MSE)) out.get(Score.MSE)[from + i] = mse(clean, rebuilt, at, px);
-                    if (out.containsKey(Score.SSIM)) out.get(Score.SSIM)[from + i] = 1 - Ssim.mean(clean, at, rebuilt, at, h, w);
+                    if (out.containsKey(Score.MSE)) out.get(Score.MSE)[from + i] = Metrics.mse(clean, rebuilt, at, px);
+                    if (out.containsKey(Score.SSIM)) out.get(Score.SSIM)[from + i] = 1 - Metrics.ssim(clean, rebuilt, at, h, w);
                     if (out.containsKey(Score.QUANTILE)) {
                         out.get(Score.QUANTILE)[from + i] = errorQuantile(clean, rebuilt, at, px, options.quantile(), errors);
                     }
@@ -106,7 +107,7 @@ public final class AnomalyScorer {
                         corruption.apply(clean, i * px, noisy, i * px, px, stream(from + i, draw));
                     }
                     float[] rebuilt = model.denoise(Arrays.copyOf(noisy, n * px), n, h, w);
-                    for (int i = 0; i < n; i++) sums[from + i] += mse(clean, rebuilt, i * px, px) / options.draws();
+                    for (int i = 0; i < n; i++) sums[from + i] += Metrics.mse(clean, rebuilt, i * px, px) / options.draws();
                     progress.update((double) ++done / (passes * ((count + options.batchSize() - 1) / options.batchSize())), "scoring");
                 }
             }
@@ -135,15 +136,6 @@ public final class AnomalyScorer {
 
     private SplittableRandom stream(int image, int draw) {
         return new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (image + 1L)) ^ (0xC2B2AE3D27D4EB4FL * (draw + 1L)));
-    }
-
-    static double mse(float[] a, float[] b, int at, int length) {
-        double s = 0;
-        for (int k = 0; k < length; k++) {
-            double d = a[at + k] - b[at + k];
-            s += d * d;
-        }
-        return s / length;
     }
 
     /** The {@code q} quantile (nearest rank) of the per-pixel squared errors. */
