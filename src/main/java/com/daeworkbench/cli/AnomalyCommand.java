@@ -42,7 +42,7 @@ final class AnomalyCommand implements Callable<Integer> {
                     + "digits:blotch, digits:rotated, digits:glyph (default: ${DEFAULT-VALUE})")
     String test;
 
-    @Option(names = "--score", defaultValue = "mse",
+    @Option(names = "--score", defaultValue = "ssim",
             description = "mse, ssim, quantile, corrupted_mse, or all (default: ${DEFAULT-VALUE})")
     String score;
 

@@ -8,8 +8,11 @@ public enum Score {
     CORRUPTED_MSE("corrupt the input with the model's own training noise, reconstruct, mean squared error to the clean"
             + " input; averaged over a few fixed noise draws");
 
-    /** The score the views and the CLI start from: the best of the set on the Fashion-MNIST-vs-digits check (README). */
-    public static final Score DEFAULT = MSE;
+    /**
+     * The score the views and the CLI start from: the best of the set on the Fashion-MNIST-vs-digits
+     * check (conv, 3 epochs, gaussian:0.5: SSIM 0.983, MSE 0.938, corrupted MSE 0.923, 99% quantile 0.687).
+     */
+    public static final Score DEFAULT = SSIM;
 
     private final String description;
 
