@@ -42,8 +42,9 @@ final class AnomalyCommand implements Callable<Integer> {
                     + "digits:blotch, digits:rotated, digits:glyph (default: ${DEFAULT-VALUE})")
     String test;
 
-    @Option(names = "--score", defaultValue = "ssim",
-            description = "mse, ssim, quantile, corrupted_mse, or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--score",
+            description = "mse, ssim, quantile, corrupted_mse, or all (default: the best for the architecture: ssim for conv"
+                    + " and residual, corrupted_mse for dense)")
     String score;
 
     @Option(names = "--limit", defaultValue = "2000", description = "score the first N images of each set, 0: all (default: ${DEFAULT-VALUE})")
@@ -65,10 +66,15 @@ final class AnomalyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (limit < 0) throw new ParameterException(spec.commandLine(), "--limit must not be negative, got " + limit);
         if (draws < 1 || draws > 100) throw new ParameterException(spec.commandLine(), "--draws must be in 1..100, got " + draws);
-        Set<Score> wanted = parseScores(score);
+        Set<Score> wanted = score == null ? null : parseScores(score);
         SavedModel saved = ModelStore.load(modelFile);
         try (DenoisingModel model = saved.model()) {
             Corruption noise = trainingCorruption(saved);
+            Score recommended = Score.recommendedFor(model.spec().kind(), noise != null);
+            if (wanted == null) {
+                wanted = EnumSet.of(recommended);
+                score = recommended.key();
+            }
             AnomalyScorer scorer = new AnomalyScorer(noise, new AnomalyScorer.Options(256, draws, seed, 0.99));
             boolean all = score.trim().equalsIgnoreCase("all");
             if (noise == null) {
@@ -95,8 +101,8 @@ final class AnomalyCommand implements Callable<Integer> {
                 err.printf("%-14s AUC %.4f   threshold at 95%% recall %.6g: precision %.3f, false alarms %.1f%%%n", r.score().key(),
                         r.auc(), r.thresholdAt95Recall(), r.at95Recall().precision(), 100 * r.at95Recall().falsePositiveRate());
             }
-            // one score: that one; all: the recommended default, whose AUC leads the JSON
-            Score headline = all && reports.containsKey(Score.DEFAULT) ? Score.DEFAULT : reports.keySet().iterator().next();
+            // one score: that one; all: the one recommended for the architecture leads the JSON
+            Score headline = all && reports.containsKey(recommended) ? recommended : reports.keySet().iterator().next();
             AnomalyReport main = reports.get(headline);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();

@@ -75,6 +75,13 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void withoutScoreADenseModelIsScoredByTheCorruptedError() throws Exception {
+        Run r = run("anomaly", "--model", modelFile.toString(), "--test", "digits:blotch", "--limit", "20", "--draws", "1", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("score").asText()).isEqualTo("corrupted_mse");
+    }
+
+    @Test
     void anUnknownScoreIsAUsageError() {
         Run r = run("anomaly", "--model", modelFile.toString(), "--score", "psnr");
         assertThat(r.exit()).isEqualTo(2);
