@@ -11,11 +11,25 @@ import javafx.application.Platform;
 /** Background daemon threads; results and errors come back through {@link Platform#runLater}. */
 public final class FxTaskRunner implements TaskRunner {
     private final AtomicInteger counter = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "workbench-task-" + counter.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
+
+    public FxTaskRunner() {
+        this(false);
+    }
+
+    private FxTaskRunner(boolean serial) {
+        java.util.concurrent.ThreadFactory daemons = r -> {
+            Thread t = new Thread(r, "workbench-task-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        executor = serial ? Executors.newSingleThreadExecutor(daemons) : Executors.newCachedThreadPool(daemons);
+    }
+
+    @Override
+    public TaskRunner serial() {
+        return new FxTaskRunner(true);
+    }
 
     @Override
     public <T> Handle submit(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onError) {

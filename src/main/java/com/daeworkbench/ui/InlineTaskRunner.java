@@ -19,6 +19,11 @@ public final class InlineTaskRunner implements TaskRunner {
     }
 
     @Override
+    public TaskRunner serial() {
+        return this;
+    }
+
+    @Override
     public void onUiThread(Runnable r) {
         r.run();
     }

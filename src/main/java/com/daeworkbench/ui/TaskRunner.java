@@ -20,6 +20,9 @@ public interface TaskRunner {
 
     <T> Handle submit(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onError);
 
+    /** A runner whose tasks run one at a time in the order submitted (for writes to one file). */
+    TaskRunner serial();
+
     /** Runs a small piece of UI work on the UI thread (later, in the FX runner). */
     void onUiThread(Runnable r);
 }

@@ -1,5 +1,6 @@
 package com.daeworkbench.ui;
 
+import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
 import com.daeworkbench.ui.runs.RunsView;
 import com.daeworkbench.ui.runs.RunsViewModel;
@@ -45,19 +46,25 @@ public final class WorkbenchApp extends Application {
         Settings saved = Settings.load(settingsFile);
         if (saved != null) saved.applyTo(train);
         RunsViewModel runs = new RunsViewModel(runner, store, this::notifyUser);
-        TabPane tabs = new TabPane(new Tab("Train", new TrainView(train)), new Tab("Runs", new RunsView(runs)));
+        runner.submit("recover-runs", store::recoverInterrupted, n -> { if (n > 0) runs.refresh(); }, e -> { });
+        Tab trainTab = new Tab("Train", new TrainView(train));
+        Tab runsTab = new Tab("Runs", new RunsView(runs));
+        runsTab.setId("runs-tab");
+        TabPane tabs = new TabPane(trainTab, runsTab);
+        tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> { if (i.intValue() == 1) runs.refresh(); });
-        train.runningProperty().addListener((o, a, now) -> { if (!now) runs.refresh(); });
-        Scene scene = new Scene(tabs, 1440, 900);
+        train.savedRunProperty().addListener((o, a, run) -> { if (run != null && run.status() != RunRecord.Status.RUNNING) runs.refresh(); });
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(tabs, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), train::train);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), train::pauseOrResume);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), train::stop);
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(680);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
         System.err.printf("DAE Workbench: window up in %.0f ms after FX start%n", (System.nanoTime() - t0) / 1e6);
         train.start();

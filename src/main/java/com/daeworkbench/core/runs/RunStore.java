@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs kept across restarts, one folder each ({@code run.json} + {@code model.dae}), every
- * write atomic. A run still marked RUNNING when the store opens was cut off by a crash and is
- * listed as INTERRUPTED.
+ * write atomic. A run still marked RUNNING when the app starts was cut off by a crash: see
+ * {@link #recoverInterrupted()}.
  */
 public final class RunStore {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneId.systemDefault());
@@ -55,6 +55,25 @@ public final class RunStore {
         ModelStore.save(modelOf(id), model, info);
     }
 
+    /**
+     * Marks runs still RUNNING on disk as INTERRUPTED: call once when the app starts, when no
+     * run of this process can be under way, so a crash shows up as such in the runs list.
+     */
+    public int recoverInterrupted() {
+        int n = 0;
+        for (RunRecord r : list(new ArrayList<>())) {
+            if (r.status() != RunRecord.Status.RUNNING) continue;
+            try {
+                save(r.with(RunRecord.Status.INTERRUPTED, "the app stopped during this run; its last epoch's model is kept",
+                        r.iterationLoss(), r.epochs()));
+                n++;
+            } catch (IOException e) {
+                // listed as RUNNING then; nothing is lost
+            }
+        }
+        return n;
+    }
+
     /** Every readable run, newest first; unreadable folders are skipped and reported in {@code problems}. */
     public List<RunRecord> list(List<String> problems) {
         List<RunRecord> runs = new ArrayList<>();
@@ -64,12 +83,7 @@ public final class RunStore {
                 Path file = dir.resolve("run.json");
                 if (!Files.isRegularFile(file)) continue;
                 try {
-                    RunRecord r = Json.MAPPER.readValue(file.toFile(), RunRecord.class);
-                    if (r.status() == RunRecord.Status.RUNNING) {
-                        r = r.with(RunRecord.Status.INTERRUPTED, "the app stopped during this run", r.iterationLoss(), r.epochs());
-                        save(r);
-                    }
-                    runs.add(r);
+                    runs.add(Json.MAPPER.readValue(file.toFile(), RunRecord.class));
                 } catch (IOException | RuntimeException e) {
                     problems.add(dir.getFileName() + "/run.json: " + e.getMessage());
                 }

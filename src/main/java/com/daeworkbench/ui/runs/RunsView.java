@@ -33,7 +33,12 @@ public final class RunsView extends BorderPane {
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
         getStyleClass().add("runs-view");
-        table.setItems(vm.runs());
+        table.setId("runs-table");
+        overlay.setId("runs-overlay");
+        // a sorted view of the runs: sorting must not write back into the list it watches
+        javafx.collections.transformation.SortedList<RunRecord> sorted = new javafx.collections.transformation.SortedList<>(vm.runs());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs yet: every training run is kept here, with its curves and model."));
         table.getColumns().add(text("Run", RunRecord::name, 300));
@@ -50,7 +55,6 @@ public final class RunsView extends BorderPane {
             vm.selected().setAll(table.getSelectionModel().getSelectedItems());
             drawOverlay();
         });
-        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> table.sort());
         overlay.setAnimated(false);
         overlay.setTitle("Validation loss of the selected runs");
         overlay.getXAxis().setLabel("epoch");

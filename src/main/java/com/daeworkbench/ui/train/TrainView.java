@@ -53,11 +53,19 @@ public final class TrainView extends BorderPane {
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
         getStyleClass().add("train-view");
-        ScrollPane settings = new ScrollPane(settingsColumn());
-        settings.setFitToWidth(true);
-        settings.getStyleClass().add("settings-scroll");
+        chart.setId("loss-chart");
+        grid.setId("sample-grid");
+        epochSlider.setId("epoch-slider");
+        ScrollPane scroll = new ScrollPane(settingsColumn());
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("settings-scroll");
+        // the actions stay in sight below the scrolling settings
+        Node actions = buttons();
+        BorderPane settings = new BorderPane(scroll, null, null, actions, null);
+        BorderPane.setMargin(actions, new Insets(8, 12, 10, 12));
+        settings.getStyleClass().add("settings-panel");
         settings.setMinWidth(330);
-        settings.setPrefWidth(340);
+        settings.setPrefWidth(350);
         SplitPane centre = new SplitPane(chartPane(), gridPane());
         centre.setDividerPositions(0.56);
         SplitPane main = new SplitPane(settings, centre);
@@ -105,7 +113,7 @@ public final class TrainView extends BorderPane {
         VBox col = new VBox(10);
         col.setPadding(new Insets(12));
         col.getStyleClass().add("settings");
-        col.getChildren().addAll(dataSection(), noiseSection(), architectureSection(), trainingSection(), buttons());
+        col.getChildren().addAll(dataSection(), noiseSection(), architectureSection(), trainingSection());
         return col;
     }
 
@@ -136,7 +144,7 @@ public final class TrainView extends BorderPane {
         pick.setOnAction(e -> { if (pick.getValue() != null && !pick.getValue().equals(vm.datasetProperty().get())) vm.loadDataset(pick.getValue()); });
         vm.datasetProperty().addListener((o, a, v) -> { if (!pick.getItems().contains(v)) pick.getItems().add(v); pick.setValue(v); });
         pick.setTooltip(tip("What the autoencoder learns to clean. Drop a folder of IDX files or images anywhere on this screen to load it."));
-        Button folder = new Button("Folder…");
+        Button folder = new Button("Open…");
         folder.setTooltip(tip("An IDX folder (MNIST, EMNIST), a folder of clean images, or noisy/clean pairs in train/ + train_cleaned/."));
         folder.setOnAction(e -> {
             File dir = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -160,10 +168,12 @@ public final class TrainView extends BorderPane {
         type.setTooltip(tip("The corruption the network learns to undo: Gaussian adds grain, salt-and-pepper flips pixels to black or white, masking erases pixels, speckle adds noise that grows with brightness."));
         Slider level = slider(0, 1, vm.noiseLevelProperty().get(), 0.05);
         level.valueProperty().bindBidirectional(vm.noiseLevelProperty());
+        level.setId("noise-level");
         level.setTooltip(tip("How strong the corruption is. More noise forces the network to learn the shape of the data rather than copy pixels, but too much leaves nothing to recover."));
         Label value = new Label();
         value.textProperty().bind(vm.noiseLevelProperty().asString(Locale.ROOT, "%.2f"));
         noisyStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
+        noisyStrip.setId("noisy-strip");
         Label previewHint = new Label("The same images, corrupted (updates as you move the slider):");
         previewHint.getStyleClass().add("hint");
         previewHint.setWrapText(true);
@@ -244,6 +254,10 @@ public final class TrainView extends BorderPane {
     }
 
     private Node buttons() {
+        trainButton.setId("train-button");
+        pauseButton.setId("pause-button");
+        stopButton.setId("stop-button");
+        resetButton.setId("reset-button");
         trainButton.setDefaultButton(true);
         trainButton.getStyleClass().add("accent");
         trainButton.setTooltip(tip("Start training with these settings (Ctrl+Enter)."));

@@ -56,6 +56,8 @@ public final class TrainViewModel {
     static final int STRIP_IMAGES = 10;
 
     private final TaskRunner runner;
+    /** run.json writes, in order: a late RUNNING write must never overwrite the final status */
+    private final TaskRunner runWriter;
     private final RunStore runs;
     private final Consumer<String> notifier;
 
@@ -95,6 +97,7 @@ public final class TrainViewModel {
     private final ReadOnlyDoubleWrapper baselineSetPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper setPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<RunRecord> savedRun = new ReadOnlyObjectWrapper<>();
 
     // curves, at full resolution (the chart decimates)
     private final List<Double> iterationLoss = new ArrayList<>();
@@ -107,6 +110,7 @@ public final class TrainViewModel {
 
     public TrainViewModel(TaskRunner runner, RunStore runs, Consumer<String> notifier) {
         this.runner = runner;
+        this.runWriter = runner.serial();
         this.runs = runs;
         this.notifier = notifier;
         kind.addListener((o, a, k) -> applyDefaults(k));
@@ -354,10 +358,10 @@ public final class TrainViewModel {
         if (currentRun == null) return;
         currentRun = currentRun.with(s, message, iterationLoss, epochPoints);
         RunRecord snapshot = currentRun;
-        runner.submit("save-run", () -> {
+        runWriter.submit("save-run", () -> {
             runs.save(snapshot);
             return snapshot;
-        }, r -> { }, e -> notifier.accept("Could not save the run: " + message(e)));
+        }, savedRun::set, e -> notifier.accept("Could not save the run: " + message(e)));
     }
 
     static String describe(ArchitectureSpec s, String noise) {
@@ -419,6 +423,8 @@ public final class TrainViewModel {
     public ReadOnlyDoubleProperty baselineSetPsnrProperty() { return baselineSetPsnr.getReadOnlyProperty(); }
     public ReadOnlyStringProperty baselineNameProperty() { return baselineName.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty setPsnrProperty() { return setPsnr.getReadOnlyProperty(); }
+    /** The run record last written to disk (the runs table refreshes on it). */
+    public ReadOnlyObjectProperty<RunRecord> savedRunProperty() { return savedRun.getReadOnlyProperty(); }
     public List<Double> iterationLoss() { return java.util.Collections.unmodifiableList(iterationLoss); }
     public List<RunRecord.EpochPoint> epochPoints() { return java.util.Collections.unmodifiableList(epochPoints); }
     public int iterationsPerEpoch() { return iterationsPerEpoch; }

@@ -1,0 +1,30 @@
+package com.daeworkbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point downward: the core knows nothing of JavaFX, the UI or the CLI; the CLI knows nothing of the UI. */
+class ArchitectureTest {
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.daeworkbench");
+
+    @Test
+    void theCoreNeverImportsJavaFxTheUiOrTheCli() {
+        noClasses().that().resideInAPackage("com.daeworkbench.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.daeworkbench.ui..", "com.daeworkbench.cli..",
+                        "org.controlsfx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCliNeverImportsTheUiOrJavaFx() {
+        noClasses().that().resideInAPackage("com.daeworkbench.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.daeworkbench.ui..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,162 @@
+package com.daeworkbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.daeworkbench.core.data.BundledDigits;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.runs.RunRecord;
+import com.daeworkbench.ui.train.LossChart;
+import com.daeworkbench.ui.train.TrainViewModel;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headlessly (Monocle): preview, training, pause/stop, the runs table. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchWindowTest {
+    @TempDir static Path home;
+    static WorkbenchApp app;
+    static Stage stage;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        System.setProperty("dae.home", home.resolve("home").toString());
+        stage = FxToolkit.registerPrimaryStage();
+        app = (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    TrainViewModel vm() {
+        return app.trainViewModel();
+    }
+
+    static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (ok.getAsBoolean()) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @Test
+    @Order(1)
+    void theWindowOpensWithTheBundledDigitsAndAPreviewThatFollowsTheNoiseSlider() throws Exception {
+        assertThat(robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && "DAE Workbench".equals(s.getTitle()))).isNotEmpty();
+        await("the digits to load", 30, () -> vm().loadedDatasetProperty().get() != null);
+        Pane strip = robot.lookup("#noisy-strip").queryAs(Pane.class);
+        await("the preview", 10, () -> !strip.getChildren().isEmpty());
+        javafx.scene.image.Image before = ((ImageView) strip.getChildren().get(0)).getImage();
+        Slider level = robot.lookup("#noise-level").queryAs(Slider.class);
+        robot.interact(() -> level.setValue(0.1));
+        await("the preview to change", 10, () -> ((ImageView) strip.getChildren().get(0)).getImage() != before);
+        javafx.scene.image.Image after = ((ImageView) strip.getChildren().get(0)).getImage();
+        assertThat(meanAbsoluteDifference(before, after)).isGreaterThan(0.02);
+    }
+
+    @Test
+    @Order(2)
+    void trainingFillsTheChartAndTheGridAndCanBePausedAndStopped() throws Exception {
+        Path tiny = tinyIdxFolder(home.resolve("tiny"), 384, 64);
+        robot.interact(() -> {
+            vm().loadDataset(tiny.toString());
+            vm().kindProperty().set(Kind.DENSE);
+            vm().batchSizeProperty().set(16);
+            vm().epochsProperty().set(3);
+        });
+        await("the tiny data set", 30, () -> vm().loadedDatasetProperty().get() != null
+                && vm().loadedDatasetProperty().get().train().count() == 384);
+        await("the engine", 120, () -> vm().engineReadyProperty().get());
+        robot.clickOn("#train-button");
+        LossChart chart = robot.lookup("#loss-chart").queryAs(LossChart.class);
+        await("loss points on the chart", 120, () -> chart.drawnPoints() > 5);
+        await("reconstructions in the grid", 120, () -> !robot.lookup("#sample-grid").lookup((Node n) -> n instanceof ImageView).queryAll().isEmpty());
+        robot.clickOn("#pause-button");
+        await("the pause", 60, () -> vm().pausedProperty().get());
+        assertThat(robot.lookup("#pause-button").queryAs(Button.class).getText()).isEqualTo("Resume");
+        int frozen = vm().iterationLoss().size();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().iterationLoss()).hasSize(frozen);
+        robot.clickOn("#pause-button");
+        await("the resume", 30, () -> !vm().pausedProperty().get());
+        robot.clickOn("#stop-button");
+        await("the stop", 60, () -> !vm().runningProperty().get());
+        assertThat(vm().statusProperty().get()).containsIgnoringCase("stopped");
+    }
+
+    @Test
+    @Order(3)
+    void theRunsTableKeepsRunsAndOverlaysTwoSelected() throws Exception {
+        robot.interact(() -> vm().epochsProperty().set(1));
+        robot.clickOn("#train-button");
+        await("the second run to finish", 180, () -> !vm().runningProperty().get() && vm().epochPoints().size() == 1);
+        robot.clickOn("#runs-tab");
+        @SuppressWarnings("unchecked") TableView<RunRecord> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        await("two runs in the table", 30, () -> table.getItems().size() >= 2);
+        robot.interact(() -> table.getSelectionModel().selectRange(0, 2));
+        javafx.scene.chart.LineChart<?, ?> overlay = robot.lookup("#runs-overlay").queryAs(javafx.scene.chart.LineChart.class);
+        await("two curves in the overlay", 10, () -> overlay.getData().size() == 2);
+        assertThat(table.getItems()).anyMatch(r -> r.status() == RunRecord.Status.COMPLETED && r.epochs().size() == 1);
+        assertThat(table.getItems()).anyMatch(r -> r.status() == RunRecord.Status.CANCELLED);
+    }
+
+    static double meanAbsoluteDifference(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        double sum = 0;
+        int w = (int) a.getWidth(), h = (int) a.getHeight();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                sum += Math.abs((a.getPixelReader().getArgb(x, y) & 0xff) - (b.getPixelReader().getArgb(x, y) & 0xff)) / 255.0;
+            }
+        }
+        return sum / (w * h);
+    }
+
+    /** A small IDX folder cut from the bundled digits: training in the test takes seconds. */
+    static Path tinyIdxFolder(Path dir, int train, int test) throws IOException {
+        Files.createDirectories(dir);
+        ImageSet digits = BundledDigits.load().train();
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), digits.slice(0, train));
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), digits.slice(train, train + test));
+        return dir;
+    }
+
+    static void writeIdx(Path file, ImageSet images) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(0x803);
+            out.writeInt(images.count());
+            out.writeInt(images.height());
+            out.writeInt(images.width());
+            for (float v : images.pixels()) out.writeByte(Math.round(v * 255));
+        }
+    }
+}
