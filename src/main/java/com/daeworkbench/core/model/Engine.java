@@ -17,15 +17,19 @@ public final class Engine {
     /**
      * Bounds ND4J's off-heap memory. SameDiff allocates fresh native buffers for every op and
      * they are freed only when the garbage collector finds their small Java handles, which a
-     * near-empty heap rarely needs: a residual model grew to 17 GB and was OOM-killed. With
-     * these limits JavaCPP runs the collector when native use nears the bound. Must run before
-     * any ND4J or JavaCPP class loads; a user's own -D settings win.
+     * near-empty heap rarely needs: unbounded, a residual model grew to 17 GB and was
+     * OOM-killed. A periodic collection (see {@link #initialize()}) does the steady freeing;
+     * this bound is the safety net at half the machine's memory. A tight bound is worse than
+     * none: at the bound every allocation waits for a full collection (19 samples/s instead of
+     * 60 for the residual model). Must run before any ND4J or JavaCPP class loads; a user's own
+     * -D settings win.
      */
     public static void boundNativeMemory() {
-        long heap = Runtime.getRuntime().maxMemory();
-        long nativeBytes = 2L << 30;
-        setIfAbsent("org.bytedeco.javacpp.maxbytes", Long.toString(nativeBytes));
-        setIfAbsent("org.bytedeco.javacpp.maxphysicalbytes", Long.toString(nativeBytes + Math.min(heap, 2L << 30) + (1L << 30)));
+        long ram = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        long bound = Math.max(4L << 30, ram / 2);
+        setIfAbsent("org.bytedeco.javacpp.maxbytes", Long.toString(bound));
+        setIfAbsent("org.bytedeco.javacpp.maxphysicalbytes", Long.toString(bound));
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -36,6 +40,10 @@ public final class Engine {
     public static synchronized String initialize() {
         boundNativeMemory();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        // Free dead native buffers steadily rather than at the memory bound, where every
+        // allocation would wait for a full collection.
+        Nd4j.getMemoryManager().togglePeriodicGc(true);
+        Nd4j.getMemoryManager().setAutoGcWindow(Integer.getInteger("dae.gcWindowMillis", 250));
         String description = Nd4j.getBackend().getClass().getSimpleName() + " ("
                 + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
         READY.set(true);

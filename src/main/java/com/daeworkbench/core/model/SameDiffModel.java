@@ -296,18 +296,24 @@ final class SameDiffModel implements DenoisingModel {
         return nhwc.getSameDiff().cnn().maxPooling2d(nhwc, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(true).build());
     }
 
+    /**
+     * Batch norm from primitive ops (M2.1's fused batchNorm op fails in its gradient: "axis
+     * must be specified"). The centred tensor is computed once and reused: every full-size op
+     * costs an allocation per step.
+     */
     private static SDVariable batchNorm(SameDiff sd, SDVariable x, int i, Map<String, INDArray> state, boolean trainingMode) {
-        SDVariable mean;
+        SDVariable centred;
         SDVariable var;
         if (trainingMode) {
-            mean = x.mean("bn" + i + "_mean", 0, 1, 2);
-            var = x.sub(mean).mul(x.sub(mean)).mean("bn" + i + "_var", 0, 1, 2);
+            SDVariable mean = x.mean("bn" + i + "_mean", 0, 1, 2);
+            centred = x.sub(mean);
+            var = centred.mul(centred).mean("bn" + i + "_var", 0, 1, 2);
         } else {
-            mean = sd.var("bn" + i + "_rmean", state.get("bn" + i + "_rmean").dup());
+            centred = x.sub(sd.var("bn" + i + "_rmean", state.get("bn" + i + "_rmean").dup()));
             var = sd.var("bn" + i + "_rvar", state.get("bn" + i + "_rvar").dup());
         }
-        SDVariable normalised = x.sub(mean).div(sd.math().sqrt(var.add(BN_EPS)));
-        return normalised.mul(sd.var("gamma" + i, state.get("gamma" + i).dup())).add(sd.var("beta" + i, state.get("beta" + i).dup()));
+        SDVariable scale = sd.math().rsqrt(var.add(BN_EPS)).mul(sd.var("gamma" + i, state.get("gamma" + i).dup()));
+        return centred.mul(scale).add(sd.var("beta" + i, state.get("beta" + i).dup()));
     }
 
     private static SDVariable activate(SDVariable x, Activation a) {
