@@ -69,6 +69,8 @@ public final class WorkbenchApp extends Application {
         System.err.printf("DAE Workbench: window up in %.0f ms after FX start%n", (System.nanoTime() - t0) / 1e6);
         train.start();
         runs.refresh();
+        FxStallMonitor stalls = FxStallMonitor.startIfRequested();
+        if (stalls != null) train.runningProperty().addListener((o, a, now) -> { if (now) stalls.reset(); });
         if (getParameters().getRaw().contains("--autostart")) autostart();
     }
 

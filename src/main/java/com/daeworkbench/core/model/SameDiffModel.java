@@ -59,6 +59,7 @@ final class SameDiffModel implements DenoisingModel {
             if (e.getKey().endsWith("_rmean") || e.getKey().endsWith("_rvar")) runningStats.put(e.getKey(), e.getValue().dup());
         }
         this.inference = hasBatchNorm ? build(plan, init, false) : training;
+        withoutStdout(training::createGradFunction);
         this.inputShape = spec.kind() == Kind.DENSE ? new int[] {spec.inputHeight() * spec.inputWidth()} : null;
         training.setTrainingConfig(trainingConfig(spec));
     }
@@ -154,6 +155,20 @@ final class SameDiffModel implements DenoisingModel {
             }
         }
         return new SameDiffModel(spec, state);
+    }
+
+    /**
+     * SameDiff prints a line per op to System.out while it differentiates the graph; the CLI's
+     * stdout belongs to its JSON result, so that chatter is dropped.
+     */
+    private static synchronized void withoutStdout(Runnable r) {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            r.run();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     /** Trainable parameters and batch-norm running statistics, by name. */

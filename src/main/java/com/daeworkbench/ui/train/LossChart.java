@@ -104,16 +104,17 @@ public final class LossChart extends StackPane {
         smooth.getData().setAll(s);
         java.util.ArrayList<XYChart.Data<Number, Number>> v = new java.util.ArrayList<>();
         for (RunRecord.EpochPoint p : epochs) {
-            if (Double.isFinite(p.validationLoss())) v.add(new XYChart.Data<>(p.iteration(), y(p.validationLoss())));
+            if (!Double.isFinite(p.validationLoss())) continue;
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.iteration(), y(p.validationLoss()));
+            // a node set before the point is added becomes its marker, even with symbols off
+            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5);
+            dot.getStyleClass().add("validation-dot");
+            javafx.scene.control.Tooltip.install(dot, new javafx.scene.control.Tooltip(String.format(Locale.ROOT,
+                    "epoch %d: validation loss %.5f, PSNR %.2f dB", p.epoch(), p.validationLoss(), p.validationPsnr())));
+            d.setNode(dot);
+            v.add(d);
         }
         validation.getData().setAll(v);
-        for (XYChart.Data<Number, Number> d : v) {
-            if (d.getNode() == null) {
-                javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(4);
-                dot.getStyleClass().add("validation-dot");
-                d.setNode(dot);
-            }
-        }
         chart.requestLayout();
     }
 

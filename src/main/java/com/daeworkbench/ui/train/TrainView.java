@@ -141,6 +141,7 @@ public final class TrainView extends BorderPane {
         });
         pick.setValue(vm.datasetProperty().get());
         pick.setMaxWidth(Double.MAX_VALUE);
+        pick.setPrefWidth(200);
         pick.setOnAction(e -> { if (pick.getValue() != null && !pick.getValue().equals(vm.datasetProperty().get())) vm.loadDataset(pick.getValue()); });
         vm.datasetProperty().addListener((o, a, v) -> { if (!pick.getItems().contains(v)) pick.getItems().add(v); pick.setValue(v); });
         pick.setTooltip(tip("What the autoencoder learns to clean. Drop a folder of IDX files or images anywhere on this screen to load it."));
@@ -150,6 +151,7 @@ public final class TrainView extends BorderPane {
             File dir = new DirectoryChooser().showDialog(getScene().getWindow());
             if (dir != null) vm.loadDataset(dir.getPath());
         });
+        folder.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         HBox row = new HBox(6, pick, folder);
         HBox.setHgrow(pick, Priority.ALWAYS);
         Label summary = new Label();

@@ -274,15 +274,15 @@ public final class TrainViewModel {
                 speed.set(String.format(Locale.ROOT, "epoch %d/%d · %,.0f samples/s · %s left", it.epoch(), epochs.get(),
                         it.samplesPerSecond(), eta(it.etaMillis())));
             } else if (e instanceof TrainingEvent.Preview p) {
-                liveSamples.set(p.samples());
                 updateBaselineRows(p.samples());
+                liveSamples.set(p.samples());
             } else if (e instanceof TrainingEvent.EpochDone done) {
                 epochPoints.add(new RunRecord.EpochPoint(done.epoch(), done.iteration(), done.trainLoss(), done.validationLoss(),
                         done.validationPsnr(), done.validationSsim()));
-                epochSamples.add(done.samples());
-                liveSamples.set(done.samples());
-                updateBaselineRows(done.samples());
                 setPsnr.set(done.validationPsnr());
+                epochSamples.add(done.samples());
+                updateBaselineRows(done.samples());
+                liveSamples.set(done.samples());
                 curves = true;
                 status.set(String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch(),
                         done.validationPsnr(), done.validationSsim()));
