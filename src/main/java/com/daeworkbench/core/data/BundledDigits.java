@@ -43,7 +43,7 @@ public final class BundledDigits {
             byte[] labels = in.readNBytes(count);
             byte[] pixels = in.readNBytes(count * rows * cols);
             if (labels.length != count || pixels.length != count * rows * cols) throw new IOException(RESOURCE + " is truncated");
-            int[] order = permutation(count, new SplittableRandom(SPLIT_SEED));
+            int[] order = Shuffle.permutation(count, new SplittableRandom(SPLIT_SEED));
             int n = rows * cols;
             float[] all = new float[count * n];
             int[] allLabels = new int[count];
@@ -57,15 +57,5 @@ public final class BundledDigits {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
-        }
-        return p;
     }
 }

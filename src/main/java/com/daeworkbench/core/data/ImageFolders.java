@@ -55,7 +55,7 @@ public final class ImageFolders {
             throw new DataException(dir, "needs at least 2 images (one to train on, one to validate), found " + sources.size());
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[] order = BundledDigits.permutation(sources.size(), random);
+        int[] order = Shuffle.permutation(sources.size(), random);
         int testCount = Math.max(1, sources.size() / 10);
         boolean pairs = sources.get(0)[0] != null;
         Patches train = new Patches(patchSize, pairs);

@@ -2,6 +2,7 @@ package com.daeworkbench.core.train;
 
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.data.Shuffle;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.train.TrainingEvent.EpochDone;
@@ -117,7 +118,7 @@ public final class Trainer {
                 train.count(), validation.size()));
         int iteration = 0;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            int[] permutation = permutation(train.count(), order);
+            int[] permutation = Shuffle.permutation(train.count(), order);
             double lossSum = 0;
             for (int b = 0; b < perEpoch; b++) {
                 boolean wasPaused = paused;
@@ -179,16 +180,6 @@ public final class Trainer {
             }
         }
         // the tail of a short last batch is never read: fit() gets n
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i]; p[i] = p[j]; p[j] = t;
-        }
-        return p;
     }
 
     private static TrainingResult finish(Consumer<? super TrainingEvent> listener, List<EpochDone> epochs,
