@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The headless CLI: thin picocli commands over the core services. */
 @Command(name = "dae-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Denoising autoencoders: train, evaluate, denoise, benchmark. Without a command: the window.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateDocumentsCommand.class})
 public final class Main {
 
     /** Flags that belong to the GUI; anything else on the command line means the CLI. */
