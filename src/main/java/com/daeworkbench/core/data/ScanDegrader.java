@@ -194,16 +194,17 @@ final class ScanDegrader {
         double[] ampC = new double[harmonics + 1];
         double[] ampS = new double[harmonics + 1];
         for (int k = 2; k <= harmonics; k++) {
-            double amp = uniform(0, 0.22) / k * 2;
+            double amp = uniform(0, ring ? 0.1 : 0.2) / k * 2;
             double ph = uniform(0, 2 * Math.PI);
             ampC[k] = amp * Math.sin(ph); // sin(k t + ph) = sin(kt) cos(ph) + cos(kt) sin(ph)
             ampS[k] = amp * Math.cos(ph);
         }
         float[] edge = valueNoise(bw, bh, Math.max(2, r / 2.5), rng);
         float[] tex = fractal(bw, bh, Math.max(2, r / 4), 3, 0.6, rng);
-        float inside = (float) (strength * uniform(0.2, 0.6));
+        float inside = (float) (strength * (ring ? uniform(0.1, 0.35) : uniform(0.25, 0.6)));
         float rim = ring ? (float) (strength * uniform(0.5, 1.0)) : 0f;
-        float rimW = (float) uniform(0.025, 0.08);
+        float rimW = (float) uniform(0.02, 0.06);
+        float soft = ring ? 0.04f : (float) uniform(0.08, 0.25);
         float edgeAmp = (float) uniform(0.05, 0.15);
         for (int y = y0; y <= y1; y++) {
             double dy = y - cy;
@@ -228,8 +229,8 @@ final class ScanDegrader {
                 int li = row + (x - x0);
                 float rr = (float) (dist / (r * f)) + edgeAmp * edge[li];
                 if (rr > 1.2f) continue;
-                float in = 1f - smoothstep(0.93f, 1.01f, rr);
-                float t = (rr - 0.985f) / rimW;
+                float in = 1f - smoothstep(1f - soft, 1.01f, rr);
+                float t = (rr - 0.99f) / rimW;
                 float dark = in * inside * (0.45f + 0.55f * rr * rr) * (0.7f + 0.5f * tex[li]) + rim * (float) Math.exp(-t * t) * (0.75f + 0.3f * tex[li]);
                 m[y * w + x] *= 1f - Math.max(0f, dark);
             }
