@@ -46,6 +46,11 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
     @Option(names = "--a4", description = "full A4 pages at 300 dpi (2480x3508) instead of 540x420 crops")
     boolean a4;
 
+    @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
+            description = "format of the dirty pages (clean pages are always PNG): png, or jpg (quality 90,"
+                    + " like a real scan, much smaller for A4) (default: ${DEFAULT-VALUE})")
+    String format;
+
     @Option(names = "--overwrite", description = "replace the pages of an existing set in DIR")
     boolean overwrite;
 
@@ -63,6 +68,11 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         if (a4 && (width != null || height != null)) {
             throw new CommandLine.ParameterException(cl, "--a4 sets the page size; leave out --width and --height");
         }
+        DocumentSet.DirtyFormat dirtyFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "png" -> DocumentSet.DirtyFormat.PNG;
+            case "jpg", "jpeg" -> DocumentSet.DirtyFormat.JPEG;
+            default -> throw new CommandLine.ParameterException(cl, "--format must be png or jpg, got " + format);
+        };
         checkSize(cl, "--width", width);
         checkSize(cl, "--height", height);
 
@@ -87,7 +97,7 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         err.printf("generating %d pages of %dx%d into %s%n", count, settings.width(), settings.height(), out);
         err.flush();
-        DocumentSet.write(out, count, seed, settings, overwrite, (done, total) -> {
+        DocumentSet.write(out, count, seed, settings, overwrite, dirtyFormat, (done, total) -> {
             if (done % every == 0 || done == total) {
                 err.printf("  %d/%d pages%n", done, total);
                 err.flush();

@@ -109,7 +109,7 @@ public final class DocumentGenerator {
      * @param maxRotationDegrees   largest skew, degrees (applied to the text of both pages)
      * @param noiseMaxSigma        largest sensor noise standard deviation (gray levels in [0,1])
      * @param speckProbability     chance of dust specks and salt-and-pepper pixels
-     * @param speckDensity         specks per pixel at most
+     * @param speckDensity         specks per square millimetre at most
      * @param jpegProbability      chance of a JPEG round trip
      * @param jpegQualityMin       lowest JPEG quality, 1..100
      * @param jpegQualityMax       highest JPEG quality, 1..100
@@ -149,7 +149,7 @@ public final class DocumentGenerator {
             range("maxRotationDegrees", maxRotationDegrees, 0, 10);
             range("noiseMaxSigma", noiseMaxSigma, 0, 0.5);
             range("speckProbability", speckProbability, 0, 1);
-            range("speckDensity", speckDensity, 0, 0.05);
+            range("speckDensity", speckDensity, 0, 1);
             range("jpegProbability", jpegProbability, 0, 1);
             range("jpegQualityMin", jpegQualityMin, 1, 100);
             range("jpegQualityMax", jpegQualityMax, jpegQualityMin, 100);
@@ -167,7 +167,7 @@ public final class DocumentGenerator {
                     0.5, 0.1,
                     0.5, 1.5,
                     0.035,
-                    0.5, 3e-4,
+                    0.5, 0.005,
                     0.5, 30, 80);
         }
 

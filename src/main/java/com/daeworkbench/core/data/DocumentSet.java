@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Many generated document pages: in memory as aligned clean/dirty {@link ImageSet}s, or on
@@ -25,6 +30,24 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
     public static final int MAX_COUNT = 100_000;
     public static final String DIRTY_DIR = "train";
     public static final String CLEAN_DIR = "train_cleaned";
+
+    /** File format of the dirty pages; clean pages are always PNG (a target must be lossless). */
+    public enum DirtyFormat {
+        /** 8-bit gray PNG, lossless: the Kaggle layout. */
+        PNG("png"),
+        /** Baseline JPEG at quality 90, like many real scans; a tenth of the size for full pages. */
+        JPEG("jpg");
+
+        private final String extension;
+
+        DirtyFormat(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
 
     /** Told after each page written: {@code done} of {@code total}. */
     @FunctionalInterface
@@ -100,6 +123,12 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
      */
     public static List<Path> write(Path outDir, int count, long seed, Settings settings, boolean overwrite,
                                    Progress progress) throws IOException {
+        return write(outDir, count, seed, settings, overwrite, DirtyFormat.PNG, progress);
+    }
+
+    /** As {@link #write(Path, int, long, Settings, boolean, Progress)}, the dirty pages in the given format. */
+    public static List<Path> write(Path outDir, int count, long seed, Settings settings, boolean overwrite,
+                                   DirtyFormat dirtyFormat, Progress progress) throws IOException {
         checkCount(count);
         DocumentGenerator gen = new DocumentGenerator(settings);
         Path dirtyDir = outDir.resolve(DIRTY_DIR);
@@ -123,22 +152,26 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
         List<Path> written = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             DocumentPair p = gen.generate(pageSeed(seed, i));
-            String name = String.format("%0" + digits + "d.png", i + 1);
-            writePngAtomically(p.cleanImage(), cleanDir.resolve(name));
-            Path dirtyPath = dirtyDir.resolve(name);
-            writePngAtomically(p.dirtyImage(), dirtyPath);
+            String stem = String.format("%0" + digits + "d", i + 1);
+            writeAtomically(p.cleanImage(), cleanDir.resolve(stem + ".png"), DirtyFormat.PNG);
+            Path dirtyPath = dirtyDir.resolve(stem + "." + dirtyFormat.extension());
+            writeAtomically(p.dirtyImage(), dirtyPath, dirtyFormat);
             written.add(dirtyPath);
             if (progress != null) progress.pageDone(i + 1, count);
         }
         return written;
     }
 
-    /** Writes a PNG to a temporary sibling and renames it into place, so readers never see half a file. */
-    static void writePngAtomically(BufferedImage img, Path target) throws IOException {
+    /** Writes an image to a temporary sibling and renames it into place, so readers never see half a file. */
+    static void writeAtomically(BufferedImage img, Path target, DirtyFormat format) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer available");
+            if (format == DirtyFormat.JPEG) {
+                writeJpeg(img, tmp, 0.9f);
+            } else if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -146,6 +179,21 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeJpeg(BufferedImage img, Path file, float quality) throws IOException {
+        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!it.hasNext()) throw new IOException("no JPEG writer available");
+        ImageWriter writer = it.next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            writer.dispose();
         }
     }
 
@@ -163,13 +211,13 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
         }
     }
 
-    /** Removes only files named like our pages (digits + ".png") and our leftover temporaries. */
+    /** Removes only files named like our pages (digits + ".png" or ".jpg") and our leftover temporaries. */
     private static void deleteNumberedPages(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 String n = p.getFileName().toString();
-                if (n.matches("\\d+\\.png") || n.matches("\\.\\d+\\.png.*\\.tmp")) Files.deleteIfExists(p);
+                if (n.matches("\\d+\\.(png|jpg)") || n.matches("\\.\\d+\\.(png|jpg).*\\.tmp")) Files.deleteIfExists(p);
             }
         }
     }

@@ -318,7 +318,7 @@ final class ScanDegrader {
     // ---------------------------------------------------------------- specks
 
     private void specks(float[] img) {
-        int count = (int) (d.speckDensity() * w * h * uniform(0.2, 1.0));
+        int count = (int) (d.speckDensity() * w * h / (mm * mm) * uniform(0.2, 1.0));
         double scale = Math.max(1, mm / 4.3);
         for (int k = 0; k < count; k++) {
             int x = rng.nextInt(w);

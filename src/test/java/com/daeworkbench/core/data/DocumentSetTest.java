@@ -54,6 +54,14 @@ class DocumentSetTest {
     }
 
     @Test
+    void dirtyPagesCanBeJpegWhileCleanOnesStayPng() throws IOException {
+        DocumentSet.write(tmp, 2, 4, SMALL, false, DocumentSet.DirtyFormat.JPEG, null);
+        assertThat(names(tmp.resolve("train"))).containsExactly("001.jpg", "002.jpg");
+        assertThat(names(tmp.resolve("train_cleaned"))).containsExactly("001.png", "002.png");
+        assertThat(ImageIO.read(tmp.resolve("train/001.jpg").toFile()).getWidth()).isEqualTo(160);
+    }
+
+    @Test
     void inMemorySetIsDeterministicAndSplits() {
         DocumentSet a = DocumentSet.generate(4, 5, SMALL);
         DocumentSet b = DocumentSet.generate(4, 5, SMALL);
