@@ -1,0 +1,132 @@
+package com.daeworkbench.cli;
+
+import com.daeworkbench.core.data.DocumentGenerator.Settings;
+import com.daeworkbench.core.data.DocumentSet;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code generate-documents}: synthetic dirty/clean document pages in the Kaggle folder layout. */
+@Command(name = "generate-documents", mixinStandardHelpOptions = true,
+        description = {"Generates scanned-looking dirty document pages and their clean originals:",
+                "DIR/train/NNN.png (dirty) and DIR/train_cleaned/NNN.png (clean), 8-bit gray PNGs."})
+public final class GenerateDocumentsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", required = true, paramLabel = "N",
+            description = "number of pages, 1.." + DocumentSet.MAX_COUNT)
+    int count;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "random seed; the same seed gives the same pages (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--width", paramLabel = "W",
+            description = "page width in pixels, " + Settings.MIN_SIZE + ".." + Settings.MAX_SIZE + " (default: 540)")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "H",
+            description = "page height in pixels, " + Settings.MIN_SIZE + ".." + Settings.MAX_SIZE + " (default: 420)")
+    Integer height;
+
+    @Option(names = "--a4", description = "full A4 pages at 300 dpi (2480x3508) instead of 540x420 crops")
+    boolean a4;
+
+    @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
+            description = "format of the dirty pages (clean pages are always PNG): png, or jpg (quality 90,"
+                    + " like a real scan, much smaller for A4) (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--overwrite", description = "replace the pages of an existing set in DIR")
+    boolean overwrite;
+
+    @Option(names = "--json", description = "print a JSON summary as the last line of stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        CommandLine cl = spec.commandLine();
+        if (count < 1 || count > DocumentSet.MAX_COUNT) {
+            throw new CommandLine.ParameterException(cl,
+                    "--count must be between 1 and " + DocumentSet.MAX_COUNT + ", got " + count);
+        }
+        if (a4 && (width != null || height != null)) {
+            throw new CommandLine.ParameterException(cl, "--a4 sets the page size; leave out --width and --height");
+        }
+        DocumentSet.DirtyFormat dirtyFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "png" -> DocumentSet.DirtyFormat.PNG;
+            case "jpg", "jpeg" -> DocumentSet.DirtyFormat.JPEG;
+            default -> throw new CommandLine.ParameterException(cl, "--format must be png or jpg, got " + format);
+        };
+        checkSize(cl, "--width", width);
+        checkSize(cl, "--height", height);
+
+        Settings settings = a4 ? Settings.a4() : Settings.defaults();
+        if (width != null || height != null) {
+            settings = settings.withSize(width != null ? width : settings.width(),
+                    height != null ? height : settings.height());
+        }
+
+        Path train = out.resolve(DocumentSet.DIRTY_DIR);
+        if (!overwrite && Files.isDirectory(train)) {
+            try (Stream<Path> files = Files.list(train)) {
+                if (files.findAny().isPresent()) {
+                    throw new CommandLine.ParameterException(cl,
+                            train + " is not empty: choose another --out or pass --overwrite to replace its pages");
+                }
+            }
+        }
+
+        PrintWriter err = cl.getErr();
+        int every = Math.max(1, count / 20);
+        long t0 = System.nanoTime();
+        err.printf("generating %d pages of %dx%d into %s%n", count, settings.width(), settings.height(), out);
+        err.flush();
+        DocumentSet.write(out, count, seed, settings, overwrite, dirtyFormat, (done, total) -> {
+            if (done % every == 0 || done == total) {
+                err.printf("  %d/%d pages%n", done, total);
+                err.flush();
+            }
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        err.printf("done in %.1f s%n", seconds);
+        err.flush();
+
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("count", count);
+            o.put("out", out.toAbsolutePath().normalize().toString());
+            o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            o.put("width", settings.width());
+            o.put("height", settings.height());
+            o.put("seed", seed);
+            PrintWriter stdout = cl.getOut();
+            stdout.println(mapper.writeValueAsString(o));
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private static void checkSize(CommandLine cl, String name, Integer v) {
+        if (v != null && (v < Settings.MIN_SIZE || v > Settings.MAX_SIZE)) {
+            throw new CommandLine.ParameterException(cl,
+                    name + " must be between " + Settings.MIN_SIZE + " and " + Settings.MAX_SIZE + " pixels, got " + v);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package com.daeworkbench.core.data;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Synthetic "dirty documents": a typeset page of English-looking text (real fonts from the
+ * machine, headings, paragraphs, lists, one or two columns) and a copy of it that looks
+ * scanned from stained, creased, unevenly lit paper. The clean page is the training target,
+ * aligned pixel for pixel with the dirty one; the score, as on Kaggle's "Denoising Dirty
+ * Documents", is the RMSE between them.
+ *
+ * <p>Deterministic: the same settings and seed give identical pixels (on one machine: the
+ * fonts found there take part). Thread-safe: {@link #generate} keeps no state between calls.
+ */
+public final class DocumentGenerator {
+
+    /**
+     * What the pages look like.
+     *
+     * @param width       page width in pixels
+     * @param height      page height in pixels
+     * @param dpi         scan resolution: turns font points and the millimetre sizes of stains,
+     *                    creases and blur into pixels
+     * @param minFontPt   smallest body text size in points
+     * @param maxFontPt   largest body text size in points (headings are drawn up to 1.8x larger)
+     * @param degradation the scan damage applied to the dirty page
+     */
+    public record Settings(int width, int height, float dpi, float minFontPt, float maxFontPt, Degradation degradation) {
+
+        /** Kaggle "Denoising Dirty Documents" crops are 540x420 (and 540x258). */
+        public static final int KAGGLE_WIDTH = 540;
+        public static final int KAGGLE_HEIGHT = 420;
+        /** A resolution at which 8-12 pt text has Kaggle's line height of about 15-25 pixels. */
+        public static final float KAGGLE_DPI = 110f;
+        /** A4 at 300 dpi. */
+        public static final int A4_WIDTH = 2480;
+        public static final int A4_HEIGHT = 3508;
+        public static final float A4_DPI = 300f;
+        public static final int MIN_SIZE = 32;
+        public static final int MAX_SIZE = 12_000;
+
+        public Settings {
+            if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
+                throw new IllegalArgumentException("page size must be " + MIN_SIZE + ".." + MAX_SIZE
+                        + " pixels a side, got " + width + "x" + height);
+            }
+            if (!(dpi >= 30 && dpi <= 1200)) throw new IllegalArgumentException("dpi must be 30..1200, got " + dpi);
+            if (!(minFontPt >= 4 && maxFontPt <= 72 && minFontPt <= maxFontPt)) {
+                throw new IllegalArgumentException("font sizes must satisfy 4 <= min <= max <= 72 pt, got "
+                        + minFontPt + ".." + maxFontPt);
+            }
+            if (degradation == null) throw new IllegalArgumentException("degradation is required");
+        }
+
+        /** Kaggle-sized training crops: 540x420, 8-12 pt text at 110 dpi, default damage. */
+        public static Settings defaults() {
+            return new Settings(KAGGLE_WIDTH, KAGGLE_HEIGHT, KAGGLE_DPI, 8f, 12f, Degradation.defaults());
+        }
+
+        /** A full A4 page scanned at 300 dpi (2480x3508), 8-12 pt text, default damage. */
+        public static Settings a4() {
+            return new Settings(A4_WIDTH, A4_HEIGHT, A4_DPI, 8f, 12f, Degradation.defaults());
+        }
+
+        public Settings withSize(int w, int h) {
+            return new Settings(w, h, dpi, minFontPt, maxFontPt, degradation);
+        }
+
+        public Settings withDpi(float newDpi) {
+            return new Settings(width, height, newDpi, minFontPt, maxFontPt, degradation);
+        }
+
+        public Settings withFontPt(float min, float max) {
+            return new Settings(width, height, dpi, min, max, degradation);
+        }
+
+        public Settings withDegradation(Degradation d) {
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, d);
+        }
+
+        double pxPerMm() {
+            return dpi / 25.4;
+        }
+    }
+
+    /**
+     * The scan damage. Each kind happens on a page with its probability and, when it does,
+     * with a random strength up to the given one. Sizes are in millimetres of paper.
+     *
+     * @param paperToneMin         darkest paper background (1 = white)
+     * @param paperToneMax         lightest paper background
+     * @param textureStrength      relative amplitude of the cloudy paper texture
+     * @param fibreDensity         paper fibres per square millimetre
+     * @param illuminationProbability chance of uneven light (gradient, vignette, shadowed edge, soft shadows)
+     * @param illuminationStrength darkening at the dark side, 0..1
+     * @param stainProbability     chance of coffee/water stains
+     * @param maxStains            up to this many stains (each may bring a few drops)
+     * @param stainStrength        darkening of a stain's rim, 0..1
+     * @param creaseProbability    chance of one or two folds
+     * @param creaseStrength       darkening of a fold's core, 0..1
+     * @param fadeProbability      chance of faded ink patches
+     * @param fadeStrength         ink lost in the most faded patch, 0..1 (text keeps at least 40%)
+     * @param bleedProbability     chance of ink bleeding into the paper (blur + thickening)
+     * @param bleedMaxSigmaMm      largest bleed blur, mm
+     * @param blurProbability      chance of scanner optics blur over the whole page
+     * @param blurMaxSigmaMm       largest optics blur, mm
+     * @param rotationProbability  chance of a skewed page
+     * @param maxRotationDegrees   largest skew, degrees (applied to the text of both pages)
+     * @param noiseMaxSigma        largest sensor noise standard deviation (gray levels in [0,1])
+     * @param speckProbability     chance of dust specks and salt-and-pepper pixels
+     * @param speckDensity         specks per square millimetre at most
+     * @param jpegProbability      chance of a JPEG round trip
+     * @param jpegQualityMin       lowest JPEG quality, 1..100
+     * @param jpegQualityMax       highest JPEG quality, 1..100
+     */
+    public record Degradation(
+            double paperToneMin, double paperToneMax, double textureStrength, double fibreDensity,
+            double illuminationProbability, double illuminationStrength,
+            double stainProbability, int maxStains, double stainStrength,
+            double creaseProbability, double creaseStrength,
+            double fadeProbability, double fadeStrength,
+            double bleedProbability, double bleedMaxSigmaMm,
+            double blurProbability, double blurMaxSigmaMm,
+            double rotationProbability, double maxRotationDegrees,
+            double noiseMaxSigma,
+            double speckProbability, double speckDensity,
+            double jpegProbability, int jpegQualityMin, int jpegQualityMax) {
+
+        public Degradation {
+            range("paperToneMin", paperToneMin, 0.05, 1);
+            range("paperToneMax", paperToneMax, paperToneMin, 1);
+            range("textureStrength", textureStrength, 0, 0.5);
+            range("fibreDensity", fibreDensity, 0, 1);
+            range("illuminationProbability", illuminationProbability, 0, 1);
+            range("illuminationStrength", illuminationStrength, 0, 0.8);
+            range("stainProbability", stainProbability, 0, 1);
+            range("maxStains", maxStains, 0, 20);
+            range("stainStrength", stainStrength, 0, 0.6);
+            range("creaseProbability", creaseProbability, 0, 1);
+            range("creaseStrength", creaseStrength, 0, 0.8);
+            range("fadeProbability", fadeProbability, 0, 1);
+            range("fadeStrength", fadeStrength, 0, 1);
+            range("bleedProbability", bleedProbability, 0, 1);
+            range("bleedMaxSigmaMm", bleedMaxSigmaMm, 0, 1);
+            range("blurProbability", blurProbability, 0, 1);
+            range("blurMaxSigmaMm", blurMaxSigmaMm, 0, 1);
+            range("rotationProbability", rotationProbability, 0, 1);
+            range("maxRotationDegrees", maxRotationDegrees, 0, 10);
+            range("noiseMaxSigma", noiseMaxSigma, 0, 0.5);
+            range("speckProbability", speckProbability, 0, 1);
+            range("speckDensity", speckDensity, 0, 1);
+            range("jpegProbability", jpegProbability, 0, 1);
+            range("jpegQualityMin", jpegQualityMin, 1, 100);
+            range("jpegQualityMax", jpegQualityMax, jpegQualityMin, 100);
+        }
+
+        /** Damage like the Kaggle set's: tinted paper, stains, folds, uneven light, noise. */
+        public static Degradation defaults() {
+            return new Degradation(
+                    0.6, 0.95, 0.08, 0.015,
+                    0.85, 0.3,
+                    0.6, 3, 0.45,
+                    0.4, 0.35,
+                    0.4, 0.5,
+                    0.6, 0.12,
+                    0.5, 0.1,
+                    0.5, 1.5,
+                    0.035,
+                    0.5, 0.005,
+                    0.5, 30, 80);
+        }
+
+        /** White paper and no damage: the dirty page differs from the clean one only in ink tone. For tests and as a base to build on. */
+        public static Degradation none() {
+            return new Degradation(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 80, 80);
+        }
+
+        private static void range(String name, double v, double lo, double hi) {
+            if (!(v >= lo && v <= hi)) {
+                throw new IllegalArgumentException(name + " must be in " + lo + ".." + hi + ", got " + v);
+            }
+        }
+    }
+
+    private final Settings settings;
+
+    public DocumentGenerator(Settings settings) {
+        if (settings == null) throw new IllegalArgumentException("settings are required");
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The clean and dirty page for a seed; the same seed always gives the same pixels. */
+    public DocumentPair generate(long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom geometry = root.split();
+        SplittableRandom layout = root.split();
+        SplittableRandom damage = root.split();
+        int w = settings.width();
+        int h = settings.height();
+        Degradation d = settings.degradation();
+
+        double rotation = 0;
+        if (d.maxRotationDegrees() > 0 && geometry.nextDouble() < d.rotationProbability()) {
+            rotation = (geometry.nextDouble() * 2 - 1) * d.maxRotationDegrees();
+        }
+        float[] coverage = PageLayout.render(w, h, settings.dpi(), settings.minFontPt(), settings.maxFontPt(),
+                rotation, layout);
+
+        float inkTone = (float) (geometry.nextDouble() * 0.1); // clean ink: black to very dark gray
+        float[] clean = new float[w * h];
+        for (int i = 0; i < clean.length; i++) clean[i] = quantise(1f - coverage[i] * (1f - inkTone));
+
+        float[] dirty = ScanDegrader.degrade(coverage, w, h, settings.pxPerMm(), d, damage);
+        for (int i = 0; i < dirty.length; i++) dirty[i] = quantise(dirty[i]);
+        return new DocumentPair(w, h, clean, dirty);
+    }
+
+    /** The font families pages are set in (loaded once; logical fonts when none were found). */
+    public static List<String> fontFamilies() {
+        return PageFonts.families().stream().map(PageFonts.Family::name).toList();
+    }
+
+    private static float quantise(float v) {
+        v = v < 0 ? 0 : v > 1 ? 1 : v;
+        return Math.round(v * 255f) / 255f;
+    }
+}

@@ -1,0 +1,173 @@
+package com.daeworkbench.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.daeworkbench.core.data.DocumentGenerator.Degradation;
+import com.daeworkbench.core.data.DocumentGenerator.Settings;
+import org.junit.jupiter.api.Test;
+
+class DocumentGeneratorTest {
+
+    private static final DocumentGenerator KAGGLE = new DocumentGenerator(Settings.defaults());
+
+    @Test
+    void sameSeedGivesIdenticalPixels() {
+        DocumentPair a = KAGGLE.generate(7);
+        DocumentPair b = new DocumentGenerator(Settings.defaults()).generate(7);
+        assertThat(a.clean()).containsExactly(b.clean());
+        assertThat(a.dirty()).containsExactly(b.dirty());
+    }
+
+    @Test
+    void differentSeedsGiveDifferentPages() {
+        DocumentPair a = KAGGLE.generate(1);
+        DocumentPair b = KAGGLE.generate(2);
+        assertThat(a.clean()).isNotEqualTo(b.clean());
+        assertThat(a.dirty()).isNotEqualTo(b.dirty());
+    }
+
+    @Test
+    void pagesHaveTheRequestedSizeAndRange() {
+        DocumentPair p = new DocumentGenerator(Settings.defaults().withSize(300, 200)).generate(3);
+        assertThat(p.width()).isEqualTo(300);
+        assertThat(p.height()).isEqualTo(200);
+        assertThat(p.clean()).hasSize(300 * 200);
+        for (float v : p.dirty()) assertThat(v).isBetween(0f, 1f);
+        for (float v : p.clean()) assertThat(v).isBetween(0f, 1f);
+    }
+
+    @Test
+    void cleanPageIsMostlyWhiteWithSomeDarkText() {
+        for (long seed = 1; seed <= 8; seed++) {
+            float[] c = KAGGLE.generate(seed).clean();
+            double white = fraction(c, v -> v >= 0.99f);
+            double dark = fraction(c, v -> v < 0.5f);
+            assertThat(white).as("white fraction, seed %d", seed).isGreaterThan(0.7);
+            assertThat(dark).as("dark fraction, seed %d", seed).isBetween(0.01, 0.3);
+        }
+    }
+
+    @Test
+    void dirtyPageDiffersFromCleanAndHasADarkerBackground() {
+        for (long seed = 1; seed <= 8; seed++) {
+            DocumentPair p = KAGGLE.generate(seed);
+            assertThat(p.rmse()).as("rmse, seed %d", seed).isGreaterThan(0.03);
+            double cleanBg = 0;
+            double dirtyBg = 0;
+            int n = 0;
+            for (int i = 0; i < p.clean().length; i++) {
+                if (p.clean()[i] >= 0.99f) {
+                    cleanBg += p.clean()[i];
+                    dirtyBg += p.dirty()[i];
+                    n++;
+                }
+            }
+            assertThat(dirtyBg / n).as("dirty background, seed %d", seed).isLessThan(cleanBg / n - 0.03);
+        }
+    }
+
+    @Test
+    void textOfTheCleanPageIsWhereTheDirtyPageIsDark() {
+        for (long seed = 1; seed <= 8; seed++) {
+            DocumentPair p = KAGGLE.generate(seed);
+            double aligned = localContrast(p, 0);
+            double shifted = localContrast(p, 3);
+            // text pixels are darker than their 9x9 neighbourhood in the dirty page...
+            assertThat(aligned).as("contrast, seed %d", seed).isGreaterThan(0.05);
+            // ...and clearly less so when the clean mask is moved by 3 pixels
+            assertThat(aligned).as("aligned vs shifted, seed %d", seed).isGreaterThan(shifted + 0.03);
+        }
+    }
+
+    @Test
+    void noDamageLeavesAWhitePageWithTheSameText() {
+        DocumentGenerator g = new DocumentGenerator(Settings.defaults().withDegradation(Degradation.none()));
+        DocumentPair p = g.generate(5);
+        for (int i = 0; i < p.clean().length; i++) {
+            if (p.clean()[i] == 1f) assertThat(p.dirty()[i]).isEqualTo(1f);
+        }
+        assertThat(p.rmse()).isLessThan(0.1);
+    }
+
+    @Test
+    void a4PageHasA4Size() {
+        DocumentPair p = new DocumentGenerator(Settings.a4()).generate(1);
+        assertThat(p.width()).isEqualTo(2480);
+        assertThat(p.height()).isEqualTo(3508);
+        assertThat(fraction(p.clean(), v -> v < 0.5f)).isBetween(0.01, 0.3);
+    }
+
+    @Test
+    void kagglePagesAreFast() {
+        for (int i = 0; i < 5; i++) KAGGLE.generate(100 + i); // warm up the JIT
+        long t0 = System.nanoTime();
+        int n = 10;
+        for (int i = 0; i < n; i++) KAGGLE.generate(200 + i);
+        double ms = (System.nanoTime() - t0) / 1e6 / n;
+        assertThat(ms).as("ms per 540x420 pair").isLessThan(250); // ~30 ms here; generous for loaded CI
+    }
+
+    @Test
+    void fontsAreFound() {
+        assertThat(DocumentGenerator.fontFamilies()).isNotEmpty();
+    }
+
+    @Test
+    void settingsRejectNonsenseWithTheValidRange() {
+        assertThatThrownBy(() -> Settings.defaults().withSize(10, 420))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32..12000");
+        assertThatThrownBy(() -> Settings.defaults().withFontPt(12, 8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("font sizes");
+        Degradation d = Degradation.defaults();
+        assertThatThrownBy(() -> new Degradation(0.9, 0.5, d.textureStrength(), d.fibreDensity(),
+                d.illuminationProbability(), d.illuminationStrength(), d.stainProbability(), d.maxStains(),
+                d.stainStrength(), d.creaseProbability(), d.creaseStrength(), d.fadeProbability(), d.fadeStrength(),
+                d.bleedProbability(), d.bleedMaxSigmaMm(), d.blurProbability(), d.blurMaxSigmaMm(),
+                d.rotationProbability(), d.maxRotationDegrees(), d.noiseMaxSigma(), d.speckProbability(),
+                d.speckDensity(), d.jpegProbability(), d.jpegQualityMin(), d.jpegQualityMax()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paperToneMax");
+    }
+
+    /** Mean over text pixels (clean mask moved by dx) of (9x9 box mean of dirty - dirty). */
+    private static double localContrast(DocumentPair p, int dx) {
+        int w = p.width();
+        int h = p.height();
+        float[] d = p.dirty();
+        double[] integral = new double[(w + 1) * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            double row = 0;
+            for (int x = 0; x < w; x++) {
+                row += d[y * w + x];
+                integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
+            }
+        }
+        int r = 4;
+        double sum = 0;
+        int n = 0;
+        for (int y = r; y < h - r - 1; y++) {
+            for (int x = r + dx; x < w - r - 1; x++) {
+                if (p.clean()[y * w + x - dx] >= 0.5f) continue;
+                int x0 = x - r;
+                int y0 = y - r;
+                int x1 = x + r + 1;
+                int y1 = y + r + 1;
+                double box = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1]
+                        - integral[y1 * (w + 1) + x0] + integral[y0 * (w + 1) + x0];
+                sum += box / ((2 * r + 1) * (2 * r + 1)) - d[y * w + x];
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private interface FloatTest {
+        boolean test(float v);
+    }
+
+    private static double fraction(float[] px, FloatTest t) {
+        int n = 0;
+        for (float v : px) if (t.test(v)) n++;
+        return (double) n / px.length;
+    }
+}
