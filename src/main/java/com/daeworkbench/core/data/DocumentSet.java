@@ -3,10 +3,10 @@ package com.daeworkbench.core.data;
 import com.daeworkbench.core.data.DocumentGenerator.Settings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.daeworkbench.core.io.AtomicFiles;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -162,31 +162,22 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
         return written;
     }
 
-    /** Writes an image to a temporary sibling and renames it into place, so readers never see half a file. */
+    /** Through {@link AtomicFiles}: readers never see half a file, a failure leaves none. */
     static void writeAtomically(BufferedImage img, Path target, DirtyFormat format) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(target, out -> {
             if (format == DirtyFormat.JPEG) {
-                writeJpeg(img, tmp, 0.9f);
-            } else if (!ImageIO.write(img, "png", tmp.toFile())) {
+                writeJpeg(img, out, 0.9f);
+            } else if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
-    private static void writeJpeg(BufferedImage img, Path file, float quality) throws IOException {
+    private static void writeJpeg(BufferedImage img, java.io.OutputStream file, float quality) throws IOException {
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
         if (!it.hasNext()) throw new IOException("no JPEG writer available");
         ImageWriter writer = it.next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file)) {
             ImageWriteParam p = writer.getDefaultWriteParam();
             p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             p.setCompressionQuality(quality);
