@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Turns what a user names ("digits", "fashion", a folder) into a {@link Dataset}. */
+/** Turns what a user names ("digits", "fashion", "documents", a folder) into a {@link Dataset}. */
 public final class DatasetSource {
     public static final Path FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
@@ -19,6 +19,11 @@ public final class DatasetSource {
     public static Dataset resolve(String nameOrPath, int patchSize, int patchesPerImage, long seed) throws IOException {
         String key = nameOrPath.trim().toLowerCase(Locale.ROOT);
         if (key.equals("digits") || key.equals("mnist")) return BundledDigits.load();
+        if (key.equals("documents")) {
+            // 48 generated 540x420 pages (6 held out), 64 aligned patches each: ~3,000 training pairs
+            Dataset pages = DocumentSet.generate(48, seed, DocumentGenerator.Settings.defaults()).toDataset("documents", 6);
+            return ImageFolders.patches(pages, patchSize, patchesPerImage, seed);
+        }
         if (key.equals("fashion") || key.equals("fashion-mnist")) {
             if (!IdxDatasets.looksLikeIdxFolder(FASHION_DIR)) {
                 throw new DataException("Fashion-MNIST was not found in " + FASHION_DIR

@@ -1,13 +1,12 @@
 package com.daeworkbench.core.data;
 
 import com.daeworkbench.core.data.DocumentGenerator.Settings;
+import com.daeworkbench.core.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.daeworkbench.core.io.AtomicFiles;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

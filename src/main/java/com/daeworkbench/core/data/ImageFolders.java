@@ -74,6 +74,27 @@ public final class ImageFolders {
         return new Dataset(name, train.clean(), test.clean(), train.noisy(), test.noisy());
     }
 
+    /**
+     * Cuts a data set of whole pages (noisy/clean pairs) into aligned random patches, split as
+     * the pages were: for training on generated documents.
+     */
+    public static Dataset patches(Dataset pages, int patchSize, int patchesPerImage, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Patches train = new Patches(patchSize, pages.hasPairs());
+        Patches test = new Patches(patchSize, pages.hasPairs());
+        cutAll(pages.train(), pages.trainNoisy(), train, patchesPerImage, random);
+        cutAll(pages.test(), pages.testNoisy(), test, patchesPerImage, random);
+        return new Dataset(pages.name(), train.clean(), test.clean(), train.noisy(), test.noisy());
+    }
+
+    private static void cutAll(ImageSet clean, ImageSet noisy, Patches into, int perImage, SplittableRandom random) {
+        for (int i = 0; i < clean.count(); i++) {
+            GrayImage c = new GrayImage(clean.width(), clean.height(), clean.image(i));
+            GrayImage n = noisy == null ? null : new GrayImage(noisy.width(), noisy.height(), noisy.image(i));
+            into.cut(c, n, perImage, random, null);
+        }
+    }
+
     private static List<Path> images(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).filter(p -> EXTENSIONS.contains(extension(p))).sorted().toList();

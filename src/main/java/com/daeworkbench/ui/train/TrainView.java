@@ -128,12 +128,13 @@ public final class TrainView extends BorderPane {
 
     private Node dataSection() {
         ComboBox<String> pick = new ComboBox<>();
-        pick.getItems().addAll("digits", "fashion");
+        pick.getItems().addAll("digits", "fashion", "documents");
         pick.setConverter(new StringConverter<>() {
             public String toString(String s) {
                 return switch (s == null ? "" : s) {
                     case "digits" -> "Digits (10,000 bundled MNIST)";
                     case "fashion" -> "Fashion-MNIST";
+                    case "documents" -> "Synthetic dirty documents";
                     default -> s == null ? "" : s;
                 };
             }
