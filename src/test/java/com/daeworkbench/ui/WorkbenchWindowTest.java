@@ -2,15 +2,11 @@ package com.daeworkbench.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.daeworkbench.core.data.BundledDigits;
-import com.daeworkbench.core.data.ImageSet;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
 import com.daeworkbench.core.runs.RunRecord;
+import com.daeworkbench.testing.TinyDigits;
 import com.daeworkbench.ui.train.LossChart;
 import com.daeworkbench.ui.train.TrainViewModel;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -86,7 +82,7 @@ class WorkbenchWindowTest {
     @Test
     @Order(2)
     void trainingFillsTheChartAndTheGridAndCanBePausedAndStopped() throws Exception {
-        Path tiny = tinyIdxFolder(home.resolve("tiny"), 384, 64);
+        Path tiny = TinyDigits.idxFolder(home.resolve("tiny"), 384, 64);
         robot.interact(() -> {
             vm().loadDataset(tiny.toString());
             vm().kindProperty().set(Kind.DENSE);
@@ -139,24 +135,5 @@ class WorkbenchWindowTest {
             }
         }
         return sum / (w * h);
-    }
-
-    /** A small IDX folder cut from the bundled digits: training in the test takes seconds. */
-    static Path tinyIdxFolder(Path dir, int train, int test) throws IOException {
-        Files.createDirectories(dir);
-        ImageSet digits = BundledDigits.load().train();
-        writeIdx(dir.resolve("train-images-idx3-ubyte"), digits.slice(0, train));
-        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), digits.slice(train, train + test));
-        return dir;
-    }
-
-    static void writeIdx(Path file, ImageSet images) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.writeInt(0x803);
-            out.writeInt(images.count());
-            out.writeInt(images.height());
-            out.writeInt(images.width());
-            for (float v : images.pixels()) out.writeByte(Math.round(v * 255));
-        }
     }
 }

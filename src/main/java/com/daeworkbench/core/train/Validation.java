@@ -29,17 +29,7 @@ final class Validation {
     int size() { return clean.count(); }
 
     Samples preview() {
-        int pixels = clean.pixelsPerImage();
-        float[] in = java.util.Arrays.copyOf(noisy.pixels(), previewCount * pixels);
-        float[] ref = java.util.Arrays.copyOf(clean.pixels(), previewCount * pixels);
-        float[] out = model.denoise(in, previewCount, clean.height(), clean.width());
-        double[] psnrNoisy = new double[previewCount];
-        double[] psnrOut = new double[previewCount];
-        for (int i = 0; i < previewCount; i++) {
-            psnrNoisy[i] = Metrics.psnr(ref, in, i * pixels, pixels);
-            psnrOut[i] = Metrics.psnr(ref, out, i * pixels, pixels);
-        }
-        return new Samples(previewCount, clean.height(), clean.width(), in, out, ref, psnrNoisy, psnrOut);
+        return Previews.of(model, clean, noisy, previewCount);
     }
 
     EpochDone score(int epoch, int iteration, double trainLoss) {

@@ -280,7 +280,28 @@ public final class TrainView extends BorderPane {
         box.setAlignment(Pos.CENTER_LEFT);
         for (Node n : box.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
         for (Node n : box.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
-        return box;
+        Button save = new Button("Save model…");
+        save.setId("save-model");
+        save.setTooltip(tip("Save the last run's network (weights, architecture, noise and scores) as one .dae file."));
+        save.disableProperty().bind(vm.runningProperty());
+        save.setOnAction(e -> {
+            javafx.stage.FileChooser fc = modelChooser();
+            fc.setInitialFileName("model.dae");
+            File f = fc.showSaveDialog(getScene().getWindow());
+            if (f != null) vm.saveModel(f.toPath());
+        });
+        Button load = new Button("Load model…");
+        load.setId("load-model");
+        load.setTooltip(tip("Open a .dae file: its settings become the current ones and its reconstructions of this data set appear in the grid."));
+        load.disableProperty().bind(vm.runningProperty().or(vm.engineReadyProperty().not()));
+        load.setOnAction(e -> {
+            File f = modelChooser().showOpenDialog(getScene().getWindow());
+            if (f != null) vm.loadModel(f.toPath());
+        });
+        HBox files = new HBox(6, save, load);
+        for (Node n : files.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
+        for (Node n : files.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
+        return new VBox(6, box, files);
     }
 
     private Node chartPane() {
@@ -341,6 +362,12 @@ public final class TrainView extends BorderPane {
         box.setPadding(new Insets(6, 12, 6, 12));
         box.getStyleClass().add("status-bar");
         return box;
+    }
+
+    private static javafx.stage.FileChooser modelChooser() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("DAE Workbench model", "*.dae"));
+        return fc;
     }
 
     private void showStrip() {

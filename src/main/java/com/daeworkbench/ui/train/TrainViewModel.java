@@ -316,6 +316,82 @@ public final class TrainViewModel {
         baselinePsnr.set(rows);
     }
 
+    /** Copies the last run's model (saved after every epoch) to a file of the user's choice. */
+    public void saveModel(java.nio.file.Path target) {
+        String id = currentRunId();
+        java.nio.file.Path source = id == null ? null : runs.modelOf(id);
+        if (source == null || !java.nio.file.Files.exists(source)) {
+            notifier.accept("No model to save yet: train for at least one epoch.");
+            return;
+        }
+        runner.submit("save-model", () -> {
+            com.daeworkbench.core.io.AtomicFiles.write(target, out -> java.nio.file.Files.copy(source, out));
+            return target;
+        }, t -> status.set("Saved the model to " + t), e -> notifier.accept("Could not save " + target.getFileName() + ": " + message(e)));
+    }
+
+    /**
+     * Loads a model file: its settings become the current ones and its reconstructions of the
+     * current data set fill the grid, so a saved model can be inspected or trained again.
+     */
+    public void loadModel(java.nio.file.Path file) {
+        Dataset d = loadedDataset.get();
+        if (running.get()) {
+            notifier.accept("Stop the training before loading a model.");
+            return;
+        }
+        runner.submit("load-model", () -> {
+            com.daeworkbench.core.io.SavedModel saved = com.daeworkbench.core.io.ModelStore.load(file);
+            try (DenoisingModel m = saved.model()) {
+                TrainingEvent.Samples samples = null;
+                boolean fits = d != null && (m.spec().fullyConvolutional()
+                        || (m.spec().inputHeight() == d.height() && m.spec().inputWidth() == d.width()));
+                if (fits) {
+                    ImageSet clean = d.test().slice(0, Math.min(PREVIEW_ROWS, d.test().count()));
+                    ImageSet noisy = d.hasPairs() ? d.testNoisy().slice(0, clean.count())
+                            : Corruptions.corruptSet(clean, noiseOf(saved.info().corruption()), 1);
+                    samples = com.daeworkbench.core.train.Previews.of(m, clean, noisy, PREVIEW_ROWS);
+                }
+                return new Object[] {saved, samples};
+            }
+        }, result -> {
+            com.daeworkbench.core.io.SavedModel saved = (com.daeworkbench.core.io.SavedModel) result[0];
+            ArchitectureSpec s = saved.model().spec();
+            kind.set(s.kind());
+            layers.set(s.layers());
+            width.set(s.width());
+            bottleneck.set(s.bottleneck());
+            activation.set(s.activation());
+            optimizer.set(s.optimizer());
+            learningRateLog.set(Math.log10(s.learningRate()));
+            batchSize.set(s.batchSize());
+            seed.set((int) s.seed());
+            applyCorruption(saved.info().corruption());
+            clearCurves();
+            if (result[1] != null) liveSamples.set((TrainingEvent.Samples) result[1]);
+            Double psnr = saved.info().metrics().get("psnr_validation");
+            status.set(String.format(Locale.ROOT, "Loaded %s: %s, trained %d epochs on %s%s", file.getFileName(),
+                    s.kind().name().toLowerCase(Locale.ROOT), saved.info().epochs(), saved.info().dataset(),
+                    psnr == null ? "" : String.format(Locale.ROOT, ", validation PSNR %.2f dB", psnr)));
+        }, e -> notifier.accept("Could not load " + file.getFileName() + ": " + message(e)));
+    }
+
+    private Corruption noiseOf(String spec) {
+        try {
+            return spec == null || spec.equals("pairs") ? corruption() : CorruptionSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            return corruption();
+        }
+    }
+
+    private void applyCorruption(String spec) {
+        if (spec == null || spec.contains("+") || !spec.contains(":")) return;
+        String type = spec.substring(0, spec.indexOf(':'));
+        if (!NOISE_TYPES.contains(type)) return;
+        noiseType.set(type);
+        noiseLevel.set(Double.parseDouble(spec.substring(spec.indexOf(':') + 1)));
+    }
+
     public void pauseOrResume() {
         Trainer t = trainer;
         if (t == null) return;

@@ -1,0 +1,81 @@
+package com.daeworkbench.ui.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.runs.RunRecord;
+import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.testing.TinyDigits;
+import com.daeworkbench.ui.InlineTaskRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training view-model on the inline runner: every background step happens at once, in order. */
+class TrainViewModelTest {
+    @TempDir Path dir;
+    final List<String> notices = new ArrayList<>();
+
+    TrainViewModel trainedOnTinyDigits() throws IOException {
+        Path data = TinyDigits.idxFolder(dir.resolve("tiny"), 192, 32);
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.start();
+        vm.loadDataset(data.toString());
+        vm.kindProperty().set(Kind.DENSE);
+        vm.widthProperty().set(64);
+        vm.bottleneckProperty().set(16);
+        vm.batchSizeProperty().set(32);
+        vm.epochsProperty().set(2);
+        vm.noiseTypeProperty().set("masking");
+        vm.noiseLevelProperty().set(0.3);
+        vm.train();
+        return vm;
+    }
+
+    @Test
+    void aRunFillsTheCurvesTheGridAndTheRunStore() throws IOException {
+        TrainViewModel vm = trainedOnTinyDigits();
+        assertThat(notices).isEmpty();
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.iterationLoss()).hasSize(2 * 6);
+        assertThat(vm.epochPoints()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2);
+        assertThat(vm.epochSamples()).hasSize(2);
+        assertThat(vm.liveSamplesProperty().get().count()).isEqualTo(TrainViewModel.PREVIEW_ROWS);
+        List<RunRecord> runs = new RunStore(dir.resolve("runs")).list(new ArrayList<>());
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunRecord.Status.COMPLETED);
+            assertThat(r.corruption()).isEqualTo("masking:0.3");
+            assertThat(r.iterationLoss()).hasSize(12);
+        });
+    }
+
+    @Test
+    void aSavedModelLoadsBackWithItsSettingsAndReconstructions() throws IOException {
+        TrainViewModel vm = trainedOnTinyDigits();
+        Path file = dir.resolve("saved model.dae");
+        vm.saveModel(file);
+        assertThat(file).exists();
+        vm.kindProperty().set(Kind.CONV);
+        vm.noiseTypeProperty().set("gaussian");
+        vm.reset();
+        assertThat(vm.liveSamplesProperty().get()).isNull();
+        vm.loadModel(file);
+        assertThat(notices).isEmpty();
+        assertThat(vm.kindProperty().get()).isEqualTo(Kind.DENSE);
+        assertThat(vm.widthProperty().get()).isEqualTo(64);
+        assertThat(vm.noiseTypeProperty().get()).isEqualTo("masking");
+        assertThat(vm.liveSamplesProperty().get()).isNotNull();
+        assertThat(vm.statusProperty().get()).contains("saved model.dae").contains("2 epochs");
+    }
+
+    @Test
+    void saveBeforeAnyRunExplainsWhyNothingHappened() {
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.saveModel(dir.resolve("x.dae"));
+        assertThat(notices).singleElement().asString().contains("train for at least one epoch");
+        assertThat(dir.resolve("x.dae")).doesNotExist();
+    }
+}
