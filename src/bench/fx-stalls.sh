@@ -8,6 +8,6 @@ seconds=${1:-90}
 home=$(mktemp -d)
 log=$(mktemp)
 xvfb-run -a -s "-screen 0 1440x900x24" timeout "$seconds" \
-  java -Ddae.measureStalls=true -Ddae.home="$home" -jar target/dae-workbench.jar --autostart 2>"$log" || true
+  java ${FX_STALL_JAVA_OPTS:-} -Ddae.measureStalls=true -Ddae.home="$home" -jar target/dae-workbench.jar --autostart 2>"$log" || true
 grep -E "fx-stall|window up" "$log"
 rm -rf "$home" "$log"
