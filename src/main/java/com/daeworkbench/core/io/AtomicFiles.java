@@ -35,6 +35,7 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(tmp, target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -43,6 +44,16 @@ public final class AtomicFiles {
             moved = true;
         } finally {
             if (!moved) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temp files are private (rw-------); the result gets the old file's permissions, or rw-r--r--. */
+    private static void keepPermissions(Path tmp, Path target) {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the platform's defaults apply
         }
     }
 

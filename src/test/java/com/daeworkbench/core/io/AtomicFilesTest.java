@@ -33,5 +33,6 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "one");
         AtomicFiles.writeString(target, "two");
         assertThat(Files.readString(target)).isEqualTo("two");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
     }
 }
