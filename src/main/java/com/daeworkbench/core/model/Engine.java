@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Engine {
     private static final AtomicBoolean READY = new AtomicBoolean();
+    private static String description;
 
     private Engine() { }
 
@@ -38,13 +39,14 @@ public final class Engine {
 
     /** Idempotent and thread-safe; returns a one-line description of the backend. */
     public static synchronized String initialize() {
+        if (READY.get()) return description;
         boundNativeMemory();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         // Free dead native buffers steadily rather than at the memory bound, where every
         // allocation would wait for a full collection.
         Nd4j.getMemoryManager().togglePeriodicGc(true);
         Nd4j.getMemoryManager().setAutoGcWindow(Integer.getInteger("dae.gcWindowMillis", 250));
-        String description = Nd4j.getBackend().getClass().getSimpleName() + " ("
+        description = Nd4j.getBackend().getClass().getSimpleName() + " ("
                 + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
         READY.set(true);
         return description;

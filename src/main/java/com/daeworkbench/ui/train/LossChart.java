@@ -30,6 +30,8 @@ public final class LossChart extends StackPane {
     private final Pane overlay = new Pane();
     private final Label readout = new Label();
     private double[] losses = new double[0];
+    /** {@link #losses} smoothed with the current weight: computed once a redraw, read by the hover read-out */
+    private double[] smoothed = new double[0];
     private List<RunRecord.EpochPoint> epochs = List.of();
     private int perEpoch = 1;
     private boolean log;
@@ -91,7 +93,7 @@ public final class LossChart extends StackPane {
     }
 
     private void redraw() {
-        double[] smoothed = Curves.smooth(losses, smoothing);
+        smoothed = Curves.smooth(losses, smoothing);
         int[] keep = Curves.decimate(losses.length, MAX_POINTS);
         java.util.ArrayList<XYChart.Data<Number, Number>> r = new java.util.ArrayList<>(keep.length);
         java.util.ArrayList<XYChart.Data<Number, Number>> s = new java.util.ArrayList<>(keep.length);
@@ -144,7 +146,6 @@ public final class LossChart extends StackPane {
             readout.setVisible(false);
             return;
         }
-        double[] smoothed = Curves.smooth(losses, smoothing);
         readout.setText(String.format(Locale.ROOT, "iteration %d · epoch %d · loss %.5f (smoothed %.5f)",
                 i + 1, i / perEpoch + 1, losses[i], smoothed[i]));
         readout.setVisible(true);

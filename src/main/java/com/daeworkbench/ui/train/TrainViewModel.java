@@ -306,7 +306,9 @@ public final class TrainViewModel {
         if (curves) curveVersion.set(curveVersion.get() + 1);
     }
 
+    /** The preview rows carry the run's fixed validation noise, so their median-filter PSNRs are computed once a run. */
     private void updateBaselineRows(TrainingEvent.Samples s) {
+        if (baselinePsnr.get() != null && baselinePsnr.get().length == s.count()) return;
         double[] rows = new double[s.count()];
         int n = s.height() * s.width();
         for (int i = 0; i < s.count(); i++) {
@@ -416,6 +418,7 @@ public final class TrainViewModel {
     }
 
     private void clearCurves() {
+        baselinePsnr.set(null);
         iterationLoss.clear();
         epochPoints.clear();
         epochSamples.clear();
