@@ -10,13 +10,14 @@ public final class Models {
     /** A fresh network with seeded initial weights: the same spec gives the same network. */
     public static DenoisingModel create(ArchitectureSpec spec) {
         Engine.initialize();
-        return new SameDiffModel(spec, null);
+        return spec.kind() == ArchitectureSpec.Kind.DENSE ? new SameDiffModel(spec, null) : new DirectModel(spec, null);
     }
 
     /** Restores a model from the bytes of {@link DenoisingModel#toBytes()}. */
     public static DenoisingModel fromBytes(ArchitectureSpec spec, byte[] weights) throws IOException {
         Engine.initialize();
-        return SameDiffModel.fromBytes(spec, weights);
+        return spec.kind() == ArchitectureSpec.Kind.DENSE
+                ? SameDiffModel.fromBytes(spec, weights) : DirectModel.fromBytes(spec, weights);
     }
 
     /** Parameter count without building the network (no natives needed). */

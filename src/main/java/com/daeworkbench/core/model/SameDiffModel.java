@@ -122,9 +122,13 @@ final class SameDiffModel implements DenoisingModel {
 
     @Override
     public byte[] toBytes() {
+        return stateBytes(state());
+    }
+
+    /** The model file's weights format, shared by both engines: a count, then (name, array) pairs. */
+    static byte[] stateBytes(Map<String, INDArray> state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            Map<String, INDArray> state = state();
             out.writeInt(state.size());
             for (Map.Entry<String, INDArray> e : state.entrySet()) {
                 out.writeUTF(e.getKey());
@@ -137,6 +141,11 @@ final class SameDiffModel implements DenoisingModel {
     }
 
     static SameDiffModel fromBytes(ArchitectureSpec spec, byte[] bytes) throws IOException {
+        return new SameDiffModel(spec, readState(spec, bytes));
+    }
+
+    /** Reads {@link #stateBytes} and checks every array the architecture needs is there with its shape. */
+    static Map<String, INDArray> readState(ArchitectureSpec spec, byte[] bytes) throws IOException {
         Map<String, INDArray> state = new LinkedHashMap<>();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int n = in.readInt();
@@ -146,6 +155,7 @@ final class SameDiffModel implements DenoisingModel {
             throw new IOException("weights are damaged: " + e.getMessage(), e);
         }
         Map<String, INDArray> expected = initialState(NetworkPlan.of(spec));
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : expected.entrySet()) {
             INDArray got = state.get(e.getKey());
             if (got == null) throw new IOException("weights: array '" + e.getKey() + "' is missing");
@@ -153,8 +163,9 @@ final class SameDiffModel implements DenoisingModel {
                 throw new IOException("weights: array '" + e.getKey() + "' has shape " + Arrays.toString(got.shape())
                         + " but the architecture needs " + Arrays.toString(e.getValue().shape()));
             }
+            ordered.put(e.getKey(), got);
         }
-        return new SameDiffModel(spec, state);
+        return ordered;
     }
 
     /**
@@ -203,13 +214,16 @@ final class SameDiffModel implements DenoisingModel {
         return Nd4j.create(data, shape, 'c');
     }
 
-    private static TrainingConfig trainingConfig(ArchitectureSpec spec) {
-        IUpdater updater = switch (spec.optimizer()) {
+    static IUpdater updaterConfig(ArchitectureSpec spec) {
+        return switch (spec.optimizer()) {
             case ADAM -> new Adam(spec.learningRate());
             case SGD_MOMENTUM -> new Nesterovs(spec.learningRate(), 0.9);
             case RMSPROP -> new RmsProp(spec.learningRate());
         };
-        TrainingConfig.Builder b = TrainingConfig.builder().updater(updater)
+    }
+
+    private static TrainingConfig trainingConfig(ArchitectureSpec spec) {
+        TrainingConfig.Builder b = TrainingConfig.builder().updater(updaterConfig(spec))
                 .dataSetFeatureMapping("input").dataSetLabelMapping("label");
         if (spec.weightDecay() > 0) b.weightDecay(spec.weightDecay(), true);
         return b.build();

@@ -1,0 +1,366 @@
+package com.daeworkbench.core.model;
+
+import com.daeworkbench.core.model.ArchitectureSpec.Activation;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.EluBp;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The layers of {@link DirectModel}: NHWC tensors, forward and backward through ND4J ops into reused buffers. */
+final class DirectLayers {
+    static final double BN_EPS = 1e-5;
+    static final double BN_MOMENTUM = 0.1;
+    static final double LEAKY_ALPHA = 0.01;
+    /** kH, kW, sH, sW, pH, pW, dH, dW, same padding, NHWC, weights [kH, kW, iC, oC] */
+    private static final int[] CONV_ARGS = {3, 3, 1, 1, 0, 0, 1, 1, 1, 1, 0};
+    /** kH, kW, sH, sW, pH, pW, dH, dW, valid padding, extra, NHWC */
+    private static final int[] POOL_ARGS = {2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1};
+    /** factor H, factor W, NCHW = false */
+    private static final int[] UPSAMPLE_ARGS = {2, 2, 0};
+
+    private DirectLayers() { }
+
+    /** The buffers of one input shape: created on first use, reused by every later step of that shape. */
+    static final class Pass {
+        final int count, height, width;
+        final boolean training;
+        private final Map<String, INDArray> buffers = new HashMap<>();
+
+        Pass(int count, int height, int width, boolean training) {
+            this.count = count;
+            this.height = height;
+            this.width = width;
+            this.training = training;
+        }
+
+        INDArray buffer(String key, long... shape) {
+            INDArray b = buffers.get(key);
+            if (b == null || !Arrays.equals(b.shape(), shape)) {
+                b = Nd4j.createUninitialized(DataType.FLOAT, shape);
+                buffers.put(key, b);
+            }
+            return b;
+        }
+
+        INDArray input(float[] pixels) {
+            INDArray in = buffer("input", count, height, width, 1);
+            int n = count * height * width;
+            DirectModel.floats(in).put(pixels, 0, n);
+            return in;
+        }
+
+        INDArray outputGradient() {
+            return buffer("dOutput", count, height, width, 1);
+        }
+
+        /** A [1, rows] row of ones: column sums of an [rows, C] matrix as one gemm. */
+        INDArray ones(long rows) {
+            INDArray o = buffers.get("ones" + rows);
+            if (o == null) {
+                o = Nd4j.ones(DataType.FLOAT, 1, rows);
+                buffers.put("ones" + rows, o);
+            }
+            return o;
+        }
+    }
+
+    /** The passes of the last few input shapes: training batches, the last partial batch, inference. */
+    static final class Passes {
+        private static final int KEEP = 3;
+        private final LinkedHashMap<String, Pass> passes = new LinkedHashMap<>(8, 0.75f, true);
+
+        Pass get(int count, int height, int width, boolean training) {
+            String key = count + "x" + height + "x" + width + (training ? "t" : "i");
+            Pass p = passes.get(key);
+            if (p == null) {
+                if (passes.size() >= KEEP) {
+                    String eldest = passes.keySet().iterator().next();
+                    passes.remove(eldest);
+                }
+                p = new Pass(count, height, width, training);
+                passes.put(key, p);
+            }
+            return p;
+        }
+
+        void clear() {
+            passes.clear();
+        }
+    }
+
+    interface Layer {
+        /** 1-based index of the plan step this layer runs. */
+        int step();
+
+        INDArray forward(Pass pass, INDArray x, boolean training);
+
+        /** Takes the gradient of the loss with respect to this layer's output; returns it with respect to its input. */
+        INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient);
+    }
+
+    static void exec(String op, INDArray[] in, INDArray[] out, int[] iArgs) {
+        Nd4j.exec(DynamicCustomOp.builder(op).addInputs(in).addOutputs(out).addIntegerArguments(iArgs).build());
+    }
+
+    /** 3x3 convolution, same padding; batch norm (batch statistics when training) and activation optional. */
+    static final class ConvLayer implements Layer {
+        private final int step;
+        private final String id;
+        private final NetworkPlan.Conv conv;
+        private final INDArray w, b, gradW, gradB, gamma, beta, gradGamma, gradBeta, runningMean, runningVar;
+        private INDArray lastInput, lastPreActivation, lastNormalized, lastInvStd;
+
+        ConvLayer(int step, NetworkPlan.Conv conv, Map<String, INDArray> params, Map<String, INDArray> gradients) {
+            this.step = step;
+            this.id = "conv" + step;
+            this.conv = conv;
+            this.w = params.get("w" + step);
+            this.gradW = gradients.get("w" + step);
+            this.b = params.get("b" + step);
+            this.gradB = gradients.get("b" + step);
+            this.gamma = row(params.get("gamma" + step));
+            this.beta = row(params.get("beta" + step));
+            this.gradGamma = row(gradients.get("gamma" + step));
+            this.gradBeta = row(gradients.get("beta" + step));
+            this.runningMean = row(params.get("bn" + step + "_rmean"));
+            this.runningVar = row(params.get("bn" + step + "_rvar"));
+        }
+
+        private static INDArray row(INDArray v) {
+            return v == null ? null : v.reshape(1, v.length());
+        }
+
+        @Override public int step() { return step; }
+
+        @Override
+        public INDArray forward(Pass pass, INDArray x, boolean training) {
+            long n = x.size(0), h = x.size(1), wd = x.size(2), c = conv.out();
+            INDArray z = pass.buffer(id + "z", n, h, wd, c);
+            if (conv.batchNorm()) {
+                exec("conv2d", new INDArray[] {x, w}, new INDArray[] {z}, CONV_ARGS);
+            } else {
+                exec("conv2d", new INDArray[] {x, w, b}, new INDArray[] {z}, CONV_ARGS);
+            }
+            INDArray y = z;
+            if (conv.batchNorm()) y = training ? normalizeTraining(pass, z) : normalizeInference(z);
+            lastInput = x;
+            lastPreActivation = y;
+            if (conv.activation() == null) return y;
+            INDArray a = training ? pass.buffer(id + "a", n, h, wd, c).assign(y) : y;
+            activateInPlace(a, conv.activation());
+            return a;
+        }
+
+        /** z becomes the normalized x-hat (kept for backward); returns gamma * x-hat + beta in another buffer. */
+        private INDArray normalizeTraining(Pass pass, INDArray z) {
+            long rows = z.length() / conv.out();
+            INDArray z2 = z.reshape(rows, conv.out());
+            INDArray ones = pass.ones(rows);
+            INDArray mean = Nd4j.gemm(ones, z2, false, false).divi(rows);
+            z2.subiRowVector(mean);
+            INDArray squares = pass.buffer("scratch", z.shape());
+            z.mul(z, squares);
+            INDArray var = Nd4j.gemm(ones, squares.reshape(rows, conv.out()), false, false).divi(rows);
+            runningMean.muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
+            runningVar.muli(1 - BN_MOMENTUM).addi(var.mul(BN_MOMENTUM));
+            lastInvStd = Transforms.pow(var.addi(BN_EPS), -0.5, false);
+            z2.muliRowVector(lastInvStd);
+            lastNormalized = z;
+            INDArray y = pass.buffer(id + "y", z.shape()).assign(z);
+            y.reshape(rows, conv.out()).muliRowVector(gamma).addiRowVector(beta);
+            return y;
+        }
+
+        private INDArray normalizeInference(INDArray z) {
+            INDArray z2 = z.reshape(z.length() / conv.out(), conv.out());
+            INDArray scale = Transforms.pow(runningVar.add(BN_EPS), -0.5, false).muli(gamma);
+            z2.subiRowVector(runningMean).muliRowVector(scale).addiRowVector(beta);
+            return z;
+        }
+
+        @Override
+        public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
+            INDArray grad = gradOut;
+            if (conv.activation() != null) activationGradientInPlace(lastPreActivation, grad, conv.activation());
+            if (conv.batchNorm()) normalizationGradientInPlace(pass, grad);
+            INDArray gradIn = pass.buffer(id + "dx", lastInput.shape());
+            if (conv.batchNorm()) {
+                exec("conv2d_bp", new INDArray[] {lastInput, w, grad}, new INDArray[] {gradIn, gradW}, CONV_ARGS);
+            } else {
+                exec("conv2d_bp", new INDArray[] {lastInput, w, b, grad}, new INDArray[] {gradIn, gradW, gradB}, CONV_ARGS);
+            }
+            return gradIn;
+        }
+
+        /**
+         * Batch norm's backward pass with batch statistics, written over the incoming gradient:
+         * dz = invStd * (gamma * dy - gamma * dBeta / M - x-hat * gamma * dGamma / M).
+         */
+        private void normalizationGradientInPlace(Pass pass, INDArray dy) {
+            long rows = dy.length() / conv.out();
+            INDArray dy2 = dy.reshape(rows, conv.out());
+            INDArray xhat2 = lastNormalized.reshape(rows, conv.out());
+            INDArray ones = pass.ones(rows);
+            INDArray scratch = pass.buffer("scratch", dy.shape());
+            INDArray scratch2 = scratch.reshape(rows, conv.out());
+            dy.mul(lastNormalized, scratch);
+            gradGamma.assign(Nd4j.gemm(ones, scratch2, false, false));
+            gradBeta.assign(Nd4j.gemm(ones, dy2, false, false));
+            INDArray k = gamma.mul(lastInvStd);
+            INDArray k1 = k.mul(gradGamma).divi(rows);
+            INDArray k2 = k.mul(gradBeta).divi(rows);
+            scratch.assign(lastNormalized);
+            scratch2.muliRowVector(k1);
+            dy2.muliRowVector(k).subi(scratch2).subiRowVector(k2);
+        }
+    }
+
+    static void activateInPlace(INDArray a, Activation act) {
+        switch (act) {
+            case RELU -> Transforms.relu(a, false);
+            case LEAKY_RELU -> Transforms.leakyRelu(a, LEAKY_ALPHA, false);
+            case ELU -> Transforms.elu(a, false);
+            case TANH -> Transforms.tanh(a, false);
+            case SIGMOID -> Transforms.sigmoid(a, false);
+        }
+    }
+
+    /** grad <- grad * act'(preActivation). */
+    static void activationGradientInPlace(INDArray pre, INDArray grad, Activation act) {
+        switch (act) {
+            case RELU -> Nd4j.exec(new RectifiedLinearDerivative(pre, grad, grad, 0.0));
+            case LEAKY_RELU -> Nd4j.exec(new LeakyReLUBp(pre, grad, grad, LEAKY_ALPHA));
+            case ELU -> Nd4j.exec(new EluBp(pre, grad, grad));
+            case TANH -> Nd4j.exec(new TanhDerivative(pre, grad, grad));
+            case SIGMOID -> Nd4j.exec(new SigmoidDerivative(pre, grad, grad));
+        }
+    }
+
+    static final class PoolLayer implements Layer {
+        private final int step;
+        private INDArray lastInput;
+
+        PoolLayer(int step) { this.step = step; }
+
+        @Override public int step() { return step; }
+
+        @Override
+        public INDArray forward(Pass pass, INDArray x, boolean training) {
+            INDArray out = pass.buffer("pool" + step, x.size(0), x.size(1) / 2, x.size(2) / 2, x.size(3));
+            exec("maxpool2d", new INDArray[] {x}, new INDArray[] {out}, POOL_ARGS);
+            lastInput = x;
+            return out;
+        }
+
+        @Override
+        public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
+            INDArray gradIn = pass.buffer("pool" + step + "dx", lastInput.shape());
+            exec("maxpool2d_bp", new INDArray[] {lastInput, gradOut}, new INDArray[] {gradIn}, POOL_ARGS);
+            return gradIn;
+        }
+    }
+
+    /** Nearest-neighbour 2x; its gradient is the sum over each 2x2 block (M2.1's NHWC upsampling_bp is wrong). */
+    static final class UpsampleLayer implements Layer {
+        private final int step;
+        private long[] inputShape;
+
+        UpsampleLayer(int step) { this.step = step; }
+
+        @Override public int step() { return step; }
+
+        @Override
+        public INDArray forward(Pass pass, INDArray x, boolean training) {
+            INDArray out = pass.buffer("up" + step, x.size(0), 2 * x.size(1), 2 * x.size(2), x.size(3));
+            exec("upsampling2d", new INDArray[] {x}, new INDArray[] {out}, UPSAMPLE_ARGS);
+            inputShape = x.shape();
+            return out;
+        }
+
+        @Override
+        public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
+            long n = inputShape[0], h = inputShape[1], w = inputShape[2], c = inputShape[3];
+            INDArray gradIn = pass.buffer("up" + step + "dx", inputShape);
+            gradOut.reshape(n, h, 2, w, 2, c).sum(gradIn, 2, 4);
+            return gradIn;
+        }
+    }
+
+    /**
+     * The end of the network and the loss, on one channel: small enough to compute in Java in
+     * double precision, exactly as {@link SameDiffModel}'s loss ops define it.
+     */
+    static final class Head {
+        private final boolean residual;
+        private final ArchitectureSpec.Loss loss;
+
+        Head(boolean residual, ArchitectureSpec.Loss loss) {
+            this.residual = residual;
+            this.loss = loss;
+        }
+
+        float[] output(INDArray last, float[] input) {
+            float[] z = last.data().asFloat();
+            int n = (int) last.length();
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) out[i] = residual ? clamp(input[i] - z[i]) : sigmoid(z[i]);
+            return out;
+        }
+
+        /** The mean loss over all pixels; writes d(loss)/d(last) into the pass's output gradient. */
+        double lossAndGradient(Pass pass, INDArray last, float[] input, float[] label, int n) {
+            float[] z = last.data().asFloat();
+            float[] g = new float[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double y = label[i];
+                if (residual) {
+                    // float arithmetic, as the graph's: saturated outputs sit at log(1e-7) and rounding shows
+                    float raw = input[i] - z[i];
+                    float out = clamp(raw);
+                    double dOut;
+                    if (loss == ArchitectureSpec.Loss.MSE) {
+                        sum += (out - y) * (out - y);
+                        dOut = 2 * (out - y);
+                    } else {
+                        float p = out + 1e-7f, q = 1 - out + 1e-7f;
+                        sum -= y * Math.log(p) + (1 - y) * Math.log(q);
+                        dOut = -(y / p - (1 - y) / q);
+                    }
+                    g[i] = raw > 0 && raw < 1 ? (float) (-dOut / n) : 0f;
+                } else {
+                    double s = 1 / (1 + Math.exp(-z[i]));
+                    if (loss == ArchitectureSpec.Loss.BCE) {
+                        sum += Math.max(z[i], 0) - z[i] * y + Math.log1p(Math.exp(-Math.abs(z[i])));
+                        g[i] = (float) ((s - y) / n);
+                    } else {
+                        sum += (s - y) * (s - y);
+                        g[i] = (float) (2 * (s - y) * s * (1 - s) / n);
+                    }
+                }
+            }
+            FloatBuffer grad = DirectModel.floats(pass.outputGradient());
+            grad.put(g, 0, n);
+            return sum / n;
+        }
+
+        private static float sigmoid(float z) {
+            return (float) (1 / (1 + Math.exp(-z)));
+        }
+
+        private static float clamp(float v) {
+            return Math.min(1f, Math.max(0f, v));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package com.daeworkbench.core.model;
+
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+
+/**
+ * A convolutional {@link NetworkPlan} trained by calling ND4J's ops directly, forward and
+ * backward written out by hand, every activation and gradient in a buffer allocated once per
+ * input shape (docs/decisions/0003). SameDiff allocates a fresh native buffer for every op
+ * of every step and spends as long again as the ops themselves; here a step allocates
+ * nothing of the batch's size, so it runs at the speed of its ops and its memory stays flat.
+ *
+ * <p>Same parameter names, initial weights and file format as {@link SameDiffModel}, which
+ * computes the same function and gradient (checked against it in DirectModelTest).
+ */
+final class DirectModel implements DenoisingModel {
+    private final ArchitectureSpec spec;
+    private final NetworkPlan plan;
+    private final List<DirectLayers.Layer> layers = new ArrayList<>();
+    private final DirectLayers.Head head;
+    /** every trainable parameter in one row, and the gradient in another: the updater sees one array */
+    private final INDArray params;
+    private final INDArray grads;
+    private final GradientUpdater<?> updater;
+    private final Map<String, INDArray> named = new LinkedHashMap<>();
+    private final DirectLayers.Passes passes = new DirectLayers.Passes();
+    private int iteration;
+
+    DirectModel(ArchitectureSpec spec, Map<String, INDArray> state) {
+        if (spec.kind() == Kind.DENSE) throw new IllegalArgumentException("DirectModel runs conv and residual networks");
+        this.spec = spec;
+        this.plan = NetworkPlan.of(spec);
+        Map<String, INDArray> init = state != null ? state : SameDiffModel.initialState(plan);
+        long total = 0;
+        for (Map.Entry<String, INDArray> e : init.entrySet()) if (isTrainable(e.getKey())) total += e.getValue().length();
+        params = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, total);
+        grads = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, total);
+        long offset = 0;
+        Map<String, INDArray> paramViews = new LinkedHashMap<>();
+        Map<String, INDArray> gradViews = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> e : init.entrySet()) {
+            INDArray value = e.getValue();
+            if (isTrainable(e.getKey())) {
+                long n = value.length();
+                INDArray p = params.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + n)).reshape('c', value.shape());
+                p.assign(value);
+                paramViews.put(e.getKey(), p);
+                gradViews.put(e.getKey(), grads.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + n)).reshape('c', value.shape()));
+                offset += n;
+            } else {
+                paramViews.put(e.getKey(), value.dup());
+            }
+        }
+        named.putAll(paramViews);
+        int i = 0;
+        DirectLayers.Head lastHead = null;
+        for (NetworkPlan.Step step : plan.steps()) {
+            i++;
+            if (step instanceof NetworkPlan.Conv c) {
+                layers.add(new DirectLayers.ConvLayer(i, c, paramViews, gradViews));
+            } else if (step instanceof NetworkPlan.MaxPool) {
+                layers.add(new DirectLayers.PoolLayer(i));
+            } else if (step instanceof NetworkPlan.Upsample) {
+                layers.add(new DirectLayers.UpsampleLayer(i));
+            } else if (step instanceof NetworkPlan.Output o) {
+                lastHead = new DirectLayers.Head(o.residual(), spec.loss());
+            }
+        }
+        this.head = lastHead;
+        var config = SameDiffModel.updaterConfig(spec);
+        INDArray updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
+        this.updater = config.instantiate(updaterState, true);
+    }
+
+    private static boolean isTrainable(String name) {
+        return !name.endsWith("_rmean") && !name.endsWith("_rvar");
+    }
+
+    @Override public ArchitectureSpec spec() { return spec; }
+
+    @Override public long parameterCount() { return plan.parameterCount(); }
+
+    @Override
+    public double fit(float[] noisy, float[] clean, int count) {
+        int h = spec.inputHeight(), w = spec.inputWidth();
+        DirectLayers.Pass pass = passes.get(count, h, w, true);
+        INDArray x = pass.input(noisy);
+        for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, true);
+        double loss = head.lossAndGradient(pass, x, noisy, clean, count * h * w);
+        INDArray g = pass.outputGradient();
+        for (int i = layers.size() - 1; i >= 0; i--) g = layers.get(i).backward(pass, g, i > 0);
+        updater.applyUpdater(grads, iteration, 0);
+        if (spec.weightDecay() > 0) grads.addi(params.mul(spec.learningRate() * spec.weightDecay()));
+        params.subi(grads);
+        iteration++;
+        return loss;
+    }
+
+    @Override
+    public double loss(float[] noisy, float[] clean, int count) {
+        int h = spec.inputHeight(), w = spec.inputWidth();
+        DirectLayers.Pass pass = passes.get(count, h, w, false);
+        INDArray x = pass.input(noisy);
+        for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, false);
+        return head.lossAndGradient(pass, x, noisy, clean, count * h * w);
+    }
+
+    @Override
+    public float[] denoise(float[] noisy, int count, int height, int width) {
+        int m = plan.sizeMultiple();
+        if (height % m != 0 || width % m != 0) {
+            throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
+        }
+        DirectLayers.Pass pass = passes.get(count, height, width, false);
+        INDArray x = pass.input(noisy);
+        for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, false);
+        return head.output(x, noisy);
+    }
+
+    @Override
+    public float[] encode(float[] input, int count, int height, int width) {
+        int m = plan.sizeMultiple();
+        if (height % m != 0 || width % m != 0) {
+            throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
+        }
+        DirectLayers.Pass pass = passes.get(count, height, width, false);
+        INDArray x = pass.input(input);
+        int codeStep = plan.codeStep();
+        for (DirectLayers.Layer layer : layers) {
+            x = layer.forward(pass, x, false);
+            if (layer.step() == codeStep + 1) break;
+        }
+        // residual networks have no bottleneck: their code is each channel's mean over the image
+        return spec.kind() == Kind.RESIDUAL ? x.mean(1, 2).data().asFloat() : x.dup().data().asFloat();
+    }
+
+    @Override
+    public int codeSize(int height, int width) {
+        return plan.codeSize(height, width);
+    }
+
+    @Override
+    public byte[] toBytes() {
+        return SameDiffModel.stateBytes(named);
+    }
+
+    static DirectModel fromBytes(ArchitectureSpec spec, byte[] bytes) throws IOException {
+        return new DirectModel(spec, SameDiffModel.readState(spec, bytes));
+    }
+
+    /** Trainable parameters and batch-norm running statistics, by name (views, not copies). */
+    Map<String, INDArray> state() {
+        return named;
+    }
+
+    @Override
+    public void close() {
+        passes.clear();
+    }
+
+    static FloatBuffer floats(INDArray a) {
+        return a.data().asNioFloat();
+    }
+}
