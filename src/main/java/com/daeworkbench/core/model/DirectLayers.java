@@ -226,6 +226,145 @@ final class DirectLayers {
         }
     }
 
+    /**
+     * A 3x3 convolution with one input channel (the network's first layer) or one output channel
+     * (its last) as a matrix product with the nine shifted copies of the one-channel image, built
+     * in Java. oneDNN runs these shapes at a tenth of its 32-channel speed; as gemms they cost
+     * almost nothing. The first layer also skips the gradient of its input, which nobody needs.
+     */
+    static final class OneChannelConvLayer implements Layer {
+        private final int step;
+        private final NetworkPlan.Conv conv;
+        private final boolean input;
+        /** the weights [3,3,in,out] seen as [9, channels]: k = 3 * ky + kx by the other side's channel */
+        private final INDArray w9, gradW9, b, gradB;
+        private INDArray lastInput, lastPreActivation, lastColumns;
+
+        OneChannelConvLayer(int step, NetworkPlan.Conv conv, Map<String, INDArray> params, Map<String, INDArray> gradients) {
+            if (!applies(step, conv)) throw new IllegalArgumentException("not a first or one-output convolution");
+            this.step = step;
+            this.conv = conv;
+            this.input = step == 1;
+            int channels = input ? conv.out() : conv.in();
+            this.w9 = params.get("w" + step).reshape(9, channels);
+            this.gradW9 = gradients.get("w" + step).reshape(9, channels);
+            this.b = params.get("b" + step).reshape(1, conv.out());
+            this.gradB = gradients.get("b" + step).reshape(1, conv.out());
+        }
+
+        /** The first layer (one input channel, no input gradient needed) or any layer with one output channel. */
+        static boolean applies(int step, NetworkPlan.Conv conv) {
+            return !conv.batchNorm() && ((step == 1 && conv.in() == 1) || conv.out() == 1);
+        }
+
+        @Override public int step() { return step; }
+
+        @Override
+        public INDArray forward(Pass pass, INDArray x, boolean training) {
+            int n = (int) x.size(0), h = (int) x.size(1), w = (int) x.size(2);
+            long rows = (long) n * h * w;
+            INDArray z = pass.buffer("conv" + step + "z", n, h, w, conv.out());
+            if (input) {
+                // z = columns(x) [rows, 9] x w9 [9, out] + b
+                INDArray columns = pass.buffer("conv" + step + "cols", rows, 9);
+                float[] pixels = new float[(int) rows];
+                DirectModel.floats(x).get(pixels);
+                DirectModel.floats(columns).put(shifted(pixels, n, h, w, false));
+                Nd4j.gemm(columns, w9, z.reshape(rows, conv.out()), false, false, 1.0, 0.0);
+                z.reshape(rows, conv.out()).addiRowVector(b);
+                lastColumns = columns;
+            } else {
+                // y = x [rows, in] x w9^T [in, 9]; out(p) = sum over k of y(p + offset k, k) + b
+                INDArray y = pass.buffer("conv" + step + "y", rows, 9);
+                Nd4j.gemm(x.reshape(rows, conv.in()), w9, y, false, true, 1.0, 0.0);
+                float[] nine = new float[(int) rows * 9];
+                DirectModel.floats(y).get(nine);
+                DirectModel.floats(z).put(gathered(nine, n, h, w, b.getFloat(0)));
+            }
+            lastInput = x;
+            lastPreActivation = z;
+            if (conv.activation() == null) return z;
+            INDArray a = training ? pass.buffer("conv" + step + "a", z.shape()).assign(z) : z;
+            activateInPlace(a, conv.activation());
+            return a;
+        }
+
+        @Override
+        public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
+            if (conv.activation() != null) activationGradientInPlace(lastPreActivation, gradOut, conv.activation());
+            int n = (int) lastInput.size(0), h = (int) lastInput.size(1), w = (int) lastInput.size(2);
+            long rows = (long) n * h * w;
+            INDArray ones = pass.ones(rows);
+            if (input) {
+                INDArray dz = gradOut.reshape(rows, conv.out());
+                Nd4j.gemm(lastColumns, dz, gradW9, true, false, 1.0, 0.0);
+                Nd4j.gemm(ones, dz, gradB, false, false, 1.0, 0.0);
+                return null;
+            }
+            // d y(q, k) = d out(q - offset k): the shifted copies of the gradient, mirrored
+            float[] dOut = new float[(int) rows];
+            DirectModel.floats(gradOut).get(dOut);
+            INDArray dy = pass.buffer("conv" + step + "dy", rows, 9);
+            DirectModel.floats(dy).put(shifted(dOut, n, h, w, true));
+            Nd4j.gemm(dy, lastInput.reshape(rows, conv.in()), gradW9, true, false, 1.0, 0.0);
+            double sum = 0;
+            for (float v : dOut) sum += v;
+            gradB.putScalar(0, sum);
+            INDArray gradIn = pass.buffer("conv" + step + "dx", lastInput.shape());
+            Nd4j.gemm(dy, w9, gradIn.reshape(rows, conv.in()), false, false, 1.0, 0.0);
+            return gradIn;
+        }
+
+        /**
+         * Row p, column k = 3 * ky + kx: image(p + (ky - 1, kx - 1)), or image(p - (ky - 1, kx - 1))
+         * when mirrored; zero outside the image.
+         */
+        static float[] shifted(float[] image, int n, int h, int w, boolean mirrored) {
+            float[] out = new float[image.length * 9];
+            int sign = mirrored ? -1 : 1;
+            for (int img = 0; img < n; img++) {
+                int base = img * h * w;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int row = (base + y * w + x) * 9;
+                        for (int ky = 0; ky < 3; ky++) {
+                            int yy = y + sign * (ky - 1);
+                            if (yy < 0 || yy >= h) continue;
+                            for (int kx = 0; kx < 3; kx++) {
+                                int xx = x + sign * (kx - 1);
+                                if (xx >= 0 && xx < w) out[row + 3 * ky + kx] = image[base + yy * w + xx];
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** out(p) = bias + sum over k = 3 * ky + kx of nine(p + (ky - 1, kx - 1), k). */
+        static float[] gathered(float[] nine, int n, int h, int w, float bias) {
+            float[] out = new float[n * h * w];
+            for (int img = 0; img < n; img++) {
+                int base = img * h * w;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        float sum = bias;
+                        for (int ky = 0; ky < 3; ky++) {
+                            int yy = y + ky - 1;
+                            if (yy < 0 || yy >= h) continue;
+                            for (int kx = 0; kx < 3; kx++) {
+                                int xx = x + kx - 1;
+                                if (xx >= 0 && xx < w) sum += nine[(base + yy * w + xx) * 9 + 3 * ky + kx];
+                            }
+                        }
+                        out[base + y * w + x] = sum;
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
     static void activateInPlace(INDArray a, Activation act) {
         switch (act) {
             case RELU -> Transforms.relu(a, false);
@@ -290,10 +429,11 @@ final class DirectLayers {
 
         @Override
         public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
-            long n = inputShape[0], h = inputShape[1], w = inputShape[2], c = inputShape[3];
+            // the sum over each 2x2 block, as 4 x its average: NHWC average pooling is one fast
+            // pass, a reduction over the block axes of a 6-d view was 3-5x slower
             INDArray gradIn = pass.buffer("up" + step + "dx", inputShape);
-            gradOut.reshape(n, h, 2, w, 2, c).sum(gradIn, 2, 4);
-            return gradIn;
+            exec("avgpool2d", new INDArray[] {gradOut}, new INDArray[] {gradIn}, POOL_ARGS);
+            return gradIn.muli(4);
         }
     }
 

@@ -67,7 +67,9 @@ final class DirectModel implements DenoisingModel {
         for (NetworkPlan.Step step : plan.steps()) {
             i++;
             if (step instanceof NetworkPlan.Conv c) {
-                layers.add(new DirectLayers.ConvLayer(i, c, paramViews, gradViews));
+                layers.add(DirectLayers.OneChannelConvLayer.applies(i, c)
+                        ? new DirectLayers.OneChannelConvLayer(i, c, paramViews, gradViews)
+                        : new DirectLayers.ConvLayer(i, c, paramViews, gradViews));
             } else if (step instanceof NetworkPlan.MaxPool) {
                 layers.add(new DirectLayers.PoolLayer(i));
             } else if (step instanceof NetworkPlan.Upsample) {
