@@ -43,6 +43,10 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
             description = "page height in pixels, " + Settings.MIN_SIZE + ".." + Settings.MAX_SIZE + " (default: 420)")
     Integer height;
 
+    @Option(names = "--dpi", paramLabel = "D",
+            description = "scan resolution the text and damage are sized for, 30..1200 (default: 110, or 300 with --a4)")
+    Float dpi;
+
     @Option(names = "--a4", description = "full A4 pages at 300 dpi (2480x3508) instead of 540x420 crops")
     boolean a4;
 
@@ -80,6 +84,11 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         if (width != null || height != null) {
             settings = settings.withSize(width != null ? width : settings.width(),
                     height != null ? height : settings.height());
+        }
+
+        if (dpi != null) {
+            if (!(dpi >= 30 && dpi <= 1200)) throw new CommandLine.ParameterException(cl, "--dpi must be between 30 and 1200, got " + dpi);
+            settings = settings.withDpi(dpi);
         }
 
         Path train = out.resolve(DocumentSet.DIRTY_DIR);
