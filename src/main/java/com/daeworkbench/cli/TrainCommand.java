@@ -65,8 +65,17 @@ final class TrainCommand implements Callable<Integer> {
         try (DenoisingModel net = Models.create(arch)) {
             Trainer trainer = new Trainer(net, data, data.hasPairs() ? null : noise, new Trainer.Options(epochs, 0, 0, 2000, arch.seed()));
             double[] lastRate = {Double.NaN};
+            long[] lastLine = {System.nanoTime()};
             TrainingResult result = trainer.run(event -> {
-                if (event instanceof TrainingEvent.IterationDone it) lastRate[0] = it.samplesPerSecond();
+                if (event instanceof TrainingEvent.IterationDone it) {
+                    lastRate[0] = it.samplesPerSecond();
+                    // a line every half minute, so long epochs show they are moving
+                    if (System.nanoTime() - lastLine[0] > 30_000_000_000L) {
+                        lastLine[0] = System.nanoTime();
+                        err.printf("  epoch %d: %.0f%% of the run, loss %.5f, %.0f samples/s, %s left%n", it.epoch(),
+                                100 * it.progress(), it.loss(), it.samplesPerSecond(), duration(it.etaMillis()));
+                    }
+                }
                 if (event instanceof TrainingEvent.EpochDone e) {
                     err.printf("epoch %d/%d  train loss %.5f  validation loss %.5f  PSNR %.2f dB  SSIM %.3f  %.0f samples/s%n",
                             e.epoch(), epochs, e.trainLoss(), e.validationLoss(), e.validationPsnr(), e.validationSsim(), lastRate[0]);
@@ -98,6 +107,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             return result.outcome() == TrainingEvent.Outcome.COMPLETED ? 0 : 1;
         }
+    }
+
+    static String duration(long millis) {
+        long s = Math.max(0, millis / 1000);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 
     static Corruption parseCorruption(CommandSpec spec, String text) {

@@ -15,6 +15,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The layers of {@link DirectModel}: NHWC tensors, forward and backward through ND4J ops into reused buffers. */
@@ -22,6 +24,8 @@ final class DirectLayers {
     static final double BN_EPS = 1e-5;
     static final double BN_MOMENTUM = 0.1;
     static final double LEAKY_ALPHA = 0.01;
+    /** pixels per conv2d_bp call (see ConvLayer.backward); a field so tests can force chunking */
+    static long chunkPixels = 50_000;
     /** kH, kW, sH, sW, pH, pW, dH, dW, same padding, NHWC, weights [kH, kW, iC, oC] */
     private static final int[] CONV_ARGS = {3, 3, 1, 1, 0, 0, 1, 1, 1, 1, 0};
     /** kH, kW, sH, sW, pH, pW, dH, dW, valid padding, extra, NHWC */
@@ -195,12 +199,33 @@ final class DirectLayers {
             if (conv.activation() != null) activationGradientInPlace(lastPreActivation, grad, conv.activation());
             if (conv.batchNorm()) normalizationGradientInPlace(pass, grad);
             INDArray gradIn = pass.buffer(id + "dx", lastInput.shape());
-            if (conv.batchNorm()) {
-                exec("conv2d_bp", new INDArray[] {lastInput, w, grad}, new INDArray[] {gradIn, gradW}, CONV_ARGS);
-            } else {
-                exec("conv2d_bp", new INDArray[] {lastInput, w, b, grad}, new INDArray[] {gradIn, gradW, gradB}, CONV_ARGS);
+            long n = lastInput.size(0);
+            long perChunk = Math.max(1, chunkPixels / (lastInput.size(1) * lastInput.size(2)));
+            if (n <= perChunk) {
+                convBackward(lastInput, grad, gradIn, gradW, gradB);
+                return gradIn;
+            }
+            // M2.1's conv2d_bp slows down 10-30x past ~100k pixels a call (32 64x64 patches:
+            // 292 ms, 16 of them: 9 ms), so large batches go through in chunks of images
+            INDArray chunkW = pass.buffer(id + "dw", gradW.shape());
+            INDArray chunkB = gradB == null ? null : pass.buffer(id + "db", gradB.shape());
+            gradW.assign(0);
+            if (gradB != null) gradB.assign(0);
+            for (long i0 = 0; i0 < n; i0 += perChunk) {
+                INDArrayIndex rows = NDArrayIndex.interval(i0, Math.min(n, i0 + perChunk));
+                convBackward(lastInput.get(rows), grad.get(rows), gradIn.get(rows), chunkW, chunkB);
+                gradW.addi(chunkW);
+                if (gradB != null) gradB.addi(chunkB);
             }
             return gradIn;
+        }
+
+        private void convBackward(INDArray x, INDArray gradOut, INDArray gradIn, INDArray gw, INDArray gb) {
+            if (conv.batchNorm()) {
+                exec("conv2d_bp", new INDArray[] {x, w, gradOut}, new INDArray[] {gradIn, gw}, CONV_ARGS);
+            } else {
+                exec("conv2d_bp", new INDArray[] {x, w, b, gradOut}, new INDArray[] {gradIn, gw, gb}, CONV_ARGS);
+            }
         }
 
         /**

@@ -52,6 +52,7 @@ final class SameDiffModel implements DenoisingModel {
     SameDiffModel(ArchitectureSpec spec, Map<String, INDArray> state) {
         this.spec = spec;
         this.plan = NetworkPlan.of(spec);
+        Engine.collectPeriodically();
         Map<String, INDArray> init = state != null ? state : initialState(plan);
         this.training = build(plan, init, true);
         boolean hasBatchNorm = plan.steps().stream().anyMatch(s -> s instanceof NetworkPlan.Conv c && c.batchNorm());

@@ -67,6 +67,18 @@ class DirectModelTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void largeBatchesTrainInChunksWithTheSameResult() {
+        long saved = DirectLayers.chunkPixels;
+        DirectLayers.chunkPixels = 3 * 64;   // 4 images of 8x8: chunks of 3 and 1
+        try {
+            trainsStepForStepLikeTheSameDiffGraph(spec(Kind.RESIDUAL, 4, Activation.RELU, Loss.MSE, Optimizer.ADAM, 0));
+            trainsStepForStepLikeTheSameDiffGraph(spec(Kind.CONV, 2, Activation.RELU, Loss.BCE, Optimizer.ADAM, 0));
+        } finally {
+            DirectLayers.chunkPixels = saved;
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("architectures")
     void savedWeightsRestoreTheSameNetwork(ArchitectureSpec spec) throws Exception {
