@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Training and inference throughput on random 28x28 data shaped like the reference script's
+ * Training and inference throughput on random data shaped like the reference script's (28x28 by default)
  * (clean in [0,1], gaussian 0.5 noise), one warm-up pass excluded; and seconds per A4 page.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,13 +34,21 @@ final class BenchCommand implements Callable<Integer> {
             description = "also time one 2480x3508 page through the document model (default: ${DEFAULT-VALUE})")
     boolean page;
 
+    @Option(names = "--size", defaultValue = "28", description = "image side in pixels, 8..512 (default: ${DEFAULT-VALUE}, the reference shapes)")
+    int size;
+
+    @Option(names = "--profile", description = "also print each layer's forward and backward time (conv and residual models)")
+    boolean profile;
+
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         if (samples < 1 || samples > 10_000_000) throw new ParameterException(spec.commandLine(), "--samples must be in 1..10000000");
-        ArchitectureSpec arch = model.toSpec(28, 28);
+        if (size < 8 || size > 512) throw new ParameterException(spec.commandLine(), "--size must be in 8..512, got " + size);
+        ArchitectureSpec arch = model.toSpec(size, size);
+        int pixels = size * size;
         var err = spec.commandLine().getErr();
         PeakMemory memory = PeakMemory.start();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -51,8 +59,8 @@ final class BenchCommand implements Callable<Integer> {
         try (DenoisingModel net = Models.create(arch)) {
             int batch = arch.batchSize();
             SplittableRandom random = new SplittableRandom(arch.seed());
-            float[] clean = new float[batch * 784];
-            float[] noisy = new float[batch * 784];
+            float[] clean = new float[batch * pixels];
+            float[] noisy = new float[batch * pixels];
             for (int i = 0; i < clean.length; i++) {
                 clean[i] = (float) random.nextDouble();
                 noisy[i] = (float) Math.min(1, Math.max(0, clean[i] + 0.5 * random.nextGaussian()));
@@ -65,10 +73,15 @@ final class BenchCommand implements Callable<Integer> {
             out.put("train_samples_per_s", round(train));
             err.printf("train: %.0f samples/s%n", train);
             t = System.nanoTime();
-            for (int i = 0; i < 2 * batches; i++) net.denoise(noisy, batch, 28, 28);
+            for (int i = 0; i < 2 * batches; i++) net.denoise(noisy, batch, size, size);
             double infer = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
             out.put("infer_samples_per_s", round(infer));
             err.printf("infer: %.0f samples/s%n", infer);
+            if (profile) {
+                for (var layer : Models.profileLayers(net, noisy, clean, batch, 5)) {
+                    err.printf("  %-45s forward %7.2f ms   backward %7.2f ms%n", layer.layer(), layer.forwardMs(), layer.backwardMs());
+                }
+            }
         }
         if (page) {
             DocumentModel.Loaded doc = DocumentModel.loadBundledOrUntrained();

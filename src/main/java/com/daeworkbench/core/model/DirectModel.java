@@ -108,6 +108,35 @@ final class DirectModel implements DenoisingModel {
         return loss;
     }
 
+    /** Times each layer over {@code repeats} training steps on one batch (after two warm-up steps). */
+    List<LayerTiming> profile(float[] noisy, float[] clean, int count, int repeats) {
+        int h = spec.inputHeight(), w = spec.inputWidth();
+        for (int i = 0; i < 2; i++) fit(noisy, clean, count);
+        double[] forward = new double[layers.size()], backward = new double[layers.size()];
+        for (int r = 0; r < repeats; r++) {
+            DirectLayers.Pass pass = passes.get(count, h, w, true);
+            INDArray x = pass.input(noisy);
+            for (int i = 0; i < layers.size(); i++) {
+                long t = System.nanoTime();
+                x = layers.get(i).forward(pass, x, true);
+                forward[i] += (System.nanoTime() - t) / 1e6 / repeats;
+            }
+            head.lossAndGradient(pass, x, noisy, clean, count * h * w);
+            INDArray g = pass.outputGradient();
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                long t = System.nanoTime();
+                g = layers.get(i).backward(pass, g, i > 0);
+                backward[i] += (System.nanoTime() - t) / 1e6 / repeats;
+            }
+        }
+        List<LayerTiming> timings = new ArrayList<>();
+        List<String> names = plan.describe();
+        for (int i = 0; i < layers.size(); i++) {
+            timings.add(new LayerTiming(names.get(layers.get(i).step() - 1), forward[i], backward[i]));
+        }
+        return timings;
+    }
+
     @Override
     public double loss(float[] noisy, float[] clean, int count) {
         int h = spec.inputHeight(), w = spec.inputWidth();

@@ -20,6 +20,14 @@ public final class Models {
                 ? SameDiffModel.fromBytes(spec, weights) : DirectModel.fromBytes(spec, weights);
     }
 
+    /**
+     * Per-layer forward and backward milliseconds of one training step of a conv or residual
+     * model (the direct engine), for the bench command's profile; empty for dense models.
+     */
+    public static List<LayerTiming> profileLayers(DenoisingModel model, float[] noisy, float[] clean, int count, int repeats) {
+        return model instanceof DirectModel d ? d.profile(noisy, clean, count, repeats) : List.of();
+    }
+
     /** Parameter count without building the network (no natives needed). */
     public static long parameterCount(ArchitectureSpec spec) {
         return NetworkPlan.of(spec).parameterCount();
