@@ -139,6 +139,7 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public double loss(float[] noisy, float[] clean, int count) {
+        if (count == 0) return Double.NaN;
         int h = spec.inputHeight(), w = spec.inputWidth();
         DirectLayers.Pass pass = passes.get(count, h, w, false);
         INDArray x = pass.input(noisy);
@@ -152,6 +153,7 @@ final class DirectModel implements DenoisingModel {
         if (height % m != 0 || width % m != 0) {
             throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
         }
+        if (count == 0) return new float[0];   // ND4J has no zero-length buffers to write into
         DirectLayers.Pass pass = passes.get(count, height, width, false);
         INDArray x = pass.input(noisy);
         for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, false);
@@ -164,6 +166,7 @@ final class DirectModel implements DenoisingModel {
         if (height % m != 0 || width % m != 0) {
             throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
         }
+        if (count == 0) return new float[0];
         DirectLayers.Pass pass = passes.get(count, height, width, false);
         INDArray x = pass.input(input);
         int codeStep = plan.codeStep();

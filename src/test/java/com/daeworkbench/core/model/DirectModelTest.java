@@ -64,6 +64,7 @@ class DirectModelTest {
                 assertThat(got[i]).as("output pixel %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(2e-3f));
             }
             assertThat(direct.encode(probe, count, 8, 8)).hasSize(count * direct.codeSize(8, 8));
+            assertThat(direct.denoise(probe, 0, 8, 8)).isEmpty();
         }
     }
 
