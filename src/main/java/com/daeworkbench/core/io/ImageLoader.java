@@ -54,6 +54,7 @@ public final class ImageLoader {
         if (!Files.exists(file)) throw new DataException(file, "no such file");
         if (!Files.isReadable(file)) throw new DataException(file, "cannot be read (permission denied)");
         if (Files.size(file) == 0) throw new DataException(file, "empty file");
+        boolean cutOff = isPngWithoutEnd(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) throw new DataException(file, "cannot be opened");
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -70,9 +71,10 @@ public final class ImageLoader {
                     if (w * h > pixelLimit) {
                         throw new DataException(file, String.format("declares %dx%d = %,d pixels, over the limit of %,d", w, h, w * h, pixelLimit));
                     }
-                    BufferedImage img = reader.read(page);
+                    if (cutOff) throw new DataException(file, "truncated or corrupt image (the PNG ends before its IEND chunk)");
+                    GrayImage gray = CmykJpeg.isCmyk(reader, page) ? CmykJpeg.read(reader, page) : toGray(reader.read(page));
                     if (!warnings.isEmpty()) throw new DataException(file, "truncated or corrupt image (" + warnings.get(0) + ")");
-                    out.add(toGray(img));
+                    out.add(gray);
                 }
                 return out;
             } finally {
@@ -93,6 +95,26 @@ public final class ImageLoader {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new DataException(file, "too large to decode in the memory available");
+        }
+    }
+
+    /**
+     * Java's PNG reader decodes a PNG cut off after its header into a blank image without a
+     * word; every complete PNG ends with the 12-byte IEND chunk.
+     */
+    private static boolean isPngWithoutEnd(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8);
+            ch.read(head);
+            byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+            if (head.position() < 8 || !java.util.Arrays.equals(head.array(), signature)) return false;
+            if (ch.size() < 20) return true;
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(8);
+            ch.position(ch.size() - 8);
+            ch.read(tail);
+            return !new String(tail.array(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("IEND");
+        } catch (AccessDeniedException e) {
+            return false;
         }
     }
 
