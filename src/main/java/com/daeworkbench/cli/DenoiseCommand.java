@@ -77,8 +77,10 @@ final class DenoiseCommand implements Callable<Integer> {
         TiledDenoiser denoiser = new TiledDenoiser(model);
         List<String> written = new ArrayList<>();
         long t0 = System.nanoTime();
+        Map<String, Long> stems = files.stream().collect(java.util.stream.Collectors.groupingBy(DenoiseCommand::stem, java.util.stream.Collectors.counting()));
         for (Path f : files) {
-            Path target = out.resolve(stem(f) + ".png");
+            // scan.jpg -> scan.png; when scan.jpg and scan.tif come together: scan-jpg.png, scan-tif.png
+            Path target = out.resolve(stem(f) + (stems.get(stem(f)) > 1 ? "-" + extension(f) : "") + ".png");
             if (Files.exists(target) && Files.isSameFile(target, f)) {
                 failures.add(f + ": the output would overwrite the input");
                 err.println("error: " + failures.get(failures.size() - 1));
