@@ -31,6 +31,11 @@ public final class RunsView extends BorderPane {
     final LineChart<Number, Number> overlay = new LineChart<>(new NumberAxis(), new NumberAxis());
 
     public RunsView(RunsViewModel vm) {
+        this(vm, r -> { });
+    }
+
+    /** @param resume continues an interrupted or stopped run (the Train tab does it) */
+    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> resume) {
         this.vm = vm;
         getStyleClass().add("runs-view");
         table.setId("runs-table");
@@ -71,9 +76,18 @@ public final class RunsView extends BorderPane {
         delete.setOnAction(e -> vm.delete(table.getSelectionModel().getSelectedItems()));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
+        Button resumeRun = new Button("Resume");
+        resumeRun.setId("resume-run");
+        resumeRun.setTooltip(new Tooltip("Continue an interrupted or stopped run from its last saved epoch, in the Train tab."));
+        resumeRun.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            RunRecord r = table.getSelectionModel().getSelectedItem();
+            return r == null || r.epochs().isEmpty() || r.epochs().size() >= r.epochsPlanned()
+                    || !(r.status() == RunRecord.Status.INTERRUPTED || r.status() == RunRecord.Status.CANCELLED);
+        }, table.getSelectionModel().selectedItemProperty()));
+        resumeRun.setOnAction(e -> withOne(resume));
         Label hint = new Label("Select several runs (Ctrl/Shift+click) to overlay their curves; click a column to sort.");
         hint.getStyleClass().add("hint");
-        HBox actions = new HBox(8, png, csv, model, delete, refresh);
+        HBox actions = new HBox(8, resumeRun, png, csv, model, delete, refresh);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, actions, hint);
         top.setPadding(new Insets(10));

@@ -9,6 +9,7 @@ import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
 import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
+import com.daeworkbench.core.infer.DocumentModel;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.noise.Corruption;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -108,6 +110,12 @@ public final class TrainViewModel {
     private RunRecord currentRun;
     private int iterationsPerEpoch = 1;
 
+    private final BooleanProperty fineTuneDocumentModel = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** epochs and iterations a resumed run had done before this session's trainer started counting */
+    private volatile int epochOffset;
+    private int iterationOffset;
+
     public TrainViewModel(TaskRunner runner, RunStore runs, Consumer<String> notifier) {
         this.runner = runner;
         this.runWriter = runner.serial();
@@ -119,6 +127,7 @@ public final class TrainViewModel {
         }
         noiseType.addListener(o -> updatePreview());
         noiseLevel.addListener(o -> updatePreview());
+        fineTuneDocumentModel.addListener((o, was, on) -> { if (on) matchDocumentArchitecture(); });
         loadedDataset.addListener(o -> updatePreview());
         updateArchitecture();
     }
@@ -213,16 +222,83 @@ public final class TrainViewModel {
         String noiseSpec = d.hasPairs() ? "pairs" : noise.spec();
         currentRun = new RunRecord(RunStore.newId(), describe(s, noiseSpec), java.time.Instant.now().toString(), d.name(), noiseSpec,
                 s, epochs.get(), RunRecord.Status.RUNNING, "", List.of(), List.of());
+        boolean fineTune = fineTuneDocumentModel.get();
+        startRun(d, noise, noiseSpec, epochs.get(), 0, () -> fineTune ? DocumentModel.fineTunable(s) : Models.create(s));
+    }
+
+    /**
+     * Continues an interrupted or stopped run from its last checkpoint (the model saved after
+     * its last completed epoch): the run's settings come back into the Train tab, its curves
+     * are kept, and training goes on for the epochs it still had to do, in the same run.
+     */
+    public void resume(RunRecord run) {
+        if (running.get()) {
+            notifier.accept("Stop the current training before resuming another run.");
+            return;
+        }
+        int done = run.epochs().size();
+        java.nio.file.Path checkpoint = runs.modelOf(run.id());
+        if (done == 0 || !java.nio.file.Files.exists(checkpoint)) {
+            notifier.accept("Run " + run.name() + " has no completed epoch to resume from; train it again instead.");
+            return;
+        }
+        if (done >= run.epochsPlanned()) {
+            notifier.accept("Run " + run.name() + " already did all its " + run.epochsPlanned() + " epochs.");
+            return;
+        }
+        status.set("Resuming " + run.name() + " after epoch " + done + "...");
+        Dataset loaded = loadedDataset.get();
+        runner.submit("resume-data", () -> loaded != null && loaded.name().equals(run.dataset()) ? loaded : DatasetSource.resolve(run.dataset()), d -> {
+            ArchitectureSpec s = run.spec();
+            kind.set(s.kind());
+            layers.set(s.layers());
+            width.set(s.width());
+            bottleneck.set(s.bottleneck());
+            activation.set(s.activation());
+            optimizer.set(s.optimizer());
+            learningRateLog.set(Math.log10(s.learningRate()));
+            batchSize.set(s.batchSize());
+            seed.set((int) s.seed());
+            epochs.set(run.epochsPlanned());
+            Corruption noise = null;
+            if (!d.hasPairs()) {
+                noise = CorruptionSpec.parse(run.corruption());
+                String[] typeAndLevel = run.corruption().split(":");
+                if (typeAndLevel.length == 2 && !run.corruption().contains("+")) {   // the sliders show single noises
+                    noiseType.set(typeAndLevel[0]);
+                    noiseLevel.set(Double.parseDouble(typeAndLevel[1]));
+                }
+            }
+            loadedDataset.set(d);
+            clearCurves();
+            iterationLoss.addAll(run.iterationLoss());
+            epochPoints.addAll(run.epochs());
+            currentRun = run.with(RunRecord.Status.RUNNING, "", run.iterationLoss(), run.epochs());
+            startRun(d, noise, run.corruption(), run.epochsPlanned() - done, done,
+                    () -> com.daeworkbench.core.io.ModelStore.load(checkpoint).model());
+        }, e -> notifier.accept("Cannot resume " + run.name() + ": the data set '" + run.dataset() + "' is not available ("
+                + message(e) + "). Load it in the Train tab and try again."));
+    }
+
+    private interface ModelSource {
+        DenoisingModel open() throws Exception;
+    }
+
+    /** Runs {@code epochCount} epochs on the background runner; epochs already done shift the numbering. */
+    private void startRun(Dataset d, Corruption noise, String noiseSpec, int epochCount, int epochsDone, ModelSource source) {
+        ArchitectureSpec s = currentRun.spec();
+        epochOffset = epochsDone;
+        iterationOffset = iterationLoss.size();
         saveRun();
         running.set(true);
         paused.set(false);
         status.set("Building the network...");
         computeBaseline(d, noise);
         Coalescer<TrainingEvent> toUi = new Coalescer<>(runner, this::apply);
-        int epochCount = epochs.get();
         trainingTask = runner.submit("training", () -> {
-            try (DenoisingModel model = Models.create(s)) {
-                Trainer t = new Trainer(model, d, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed()));
+            try (DenoisingModel model = source.open()) {
+                // a resumed run sees fresh noise and order, not a replay of its first epochs
+                Trainer t = new Trainer(model, d, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed() + epochsDone));
                 runner.onUiThread(() -> trainer = t);
                 return t.run(e -> {
                     toUi.offer(e);
@@ -242,7 +318,7 @@ public final class TrainViewModel {
     /** Autosave: the run's model after every epoch, so a crash loses at most one epoch. */
     private void checkpoint(DenoisingModel model, TrainingEvent.EpochDone done, String noiseSpec, String datasetName) {
         try {
-            runs.saveModel(currentRun.id(), model, ModelInfo.of(noiseSpec, datasetName, done.epoch(),
+            runs.saveModel(currentRun.id(), model, ModelInfo.of(noiseSpec, datasetName, done.epoch() + epochOffset,
                     Map.of("psnr_validation", done.validationPsnr(), "ssim_validation", done.validationSsim())));
         } catch (java.io.IOException e) {
             runner.onUiThread(() -> notifier.accept("Could not save the checkpoint: " + e.getMessage()));
@@ -271,20 +347,20 @@ public final class TrainViewModel {
                 iterationLoss.add(it.loss());
                 curves = true;
                 progress.set(it.progress());
-                speed.set(String.format(Locale.ROOT, "epoch %d/%d · %,.0f samples/s · %s left", it.epoch(), epochs.get(),
+                speed.set(String.format(Locale.ROOT, "epoch %d/%d · %,.0f samples/s · %s left", it.epoch() + epochOffset, epochs.get(),
                         it.samplesPerSecond(), eta(it.etaMillis())));
             } else if (e instanceof TrainingEvent.Preview p) {
                 updateBaselineRows(p.samples());
                 liveSamples.set(p.samples());
             } else if (e instanceof TrainingEvent.EpochDone done) {
-                epochPoints.add(new RunRecord.EpochPoint(done.epoch(), done.iteration(), done.trainLoss(), done.validationLoss(),
+                epochPoints.add(new RunRecord.EpochPoint(done.epoch() + epochOffset, done.iteration() + iterationOffset, done.trainLoss(), done.validationLoss(),
                         done.validationPsnr(), done.validationSsim()));
                 setPsnr.set(done.validationPsnr());
                 epochSamples.add(done.samples());
                 updateBaselineRows(done.samples());
                 liveSamples.set(done.samples());
                 curves = true;
-                status.set(String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch(),
+                status.set(String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch() + epochOffset,
                         done.validationPsnr(), done.validationSsim()));
                 saveRun(RunRecord.Status.RUNNING, "");
             } else if (e instanceof TrainingEvent.Paused) {
@@ -316,6 +392,35 @@ public final class TrainViewModel {
             rows[i] = com.daeworkbench.core.metrics.Metrics.psnr(java.util.Arrays.copyOfRange(s.clean(), i * n, (i + 1) * n), filtered, 0, n);
         }
         baselinePsnr.set(rows);
+    }
+
+    /**
+     * Start the next run from the bundled document model's weights (fine-tuning on the user's
+     * own pages); ticking it sets the architecture to the bundled one, on the worker thread.
+     */
+    public BooleanProperty fineTuneDocumentModelProperty() { return fineTuneDocumentModel; }
+
+    private void matchDocumentArchitecture() {
+        runner.submit("document-model-spec", DocumentModel::bundledSpec, b -> {
+            if (b == null) {
+                fineTuneDocumentModel.set(false);
+                notifier.accept("This build has no bundled document model to fine-tune.");
+                return;
+            }
+            kind.set(b.kind());
+            layers.set(b.layers());
+            width.set(b.width());
+            bottleneck.set(b.bottleneck());
+            activation.set(b.activation());
+            status.set("Next run starts from the bundled document model (" + b.kind().name().toLowerCase() + ", "
+                    + b.layers() + " layers x " + b.width() + "); train it on your own page pairs.");
+        }, e -> notifier.accept("Could not read the bundled document model: " + message(e)));
+    }
+
+    /** The model file of the last run (saved after every epoch), or null before any run. */
+    public java.nio.file.Path lastModelFile() {
+        String id = currentRunId();
+        return id == null ? null : runs.modelOf(id);
     }
 
     /** Copies the last run's model (saved after every epoch) to a file of the user's choice. */

@@ -53,6 +53,35 @@ class TrainViewModelTest {
     }
 
     @Test
+    void anInterruptedRunResumesFromItsLastEpochAndFinishesInTheSameRun() throws Exception {
+        TrainViewModel first = trainedOnTinyDigits();   // 2 epochs done
+        RunStore store = new RunStore(dir.resolve("runs"));
+        RunRecord done = store.list(new ArrayList<>()).get(0);
+        // as if the app died during epoch 3 of 4: the record says RUNNING, the checkpoint holds epoch 2
+        store.save(new RunRecord(done.id(), done.name(), done.createdAt(), done.dataset(), done.corruption(), done.spec(), 4,
+                RunRecord.Status.RUNNING, "", done.iterationLoss(), done.epochs()));
+        assertThat(store.recoverInterrupted()).isEqualTo(1);
+        RunRecord interrupted = store.list(new ArrayList<>()).get(0);
+        assertThat(interrupted.status()).isEqualTo(RunRecord.Status.INTERRUPTED);
+
+        TrainViewModel restarted = new TrainViewModel(new InlineTaskRunner(), store, notices::add);
+        restarted.start();
+        restarted.loadDataset(dir.resolve("tiny").toString());
+        restarted.resume(interrupted);
+
+        assertThat(notices).isEmpty();
+        assertThat(restarted.epochPoints()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2, 3, 4);
+        assertThat(restarted.iterationLoss()).hasSize(4 * 6);
+        assertThat(restarted.epochsProperty().get()).isEqualTo(4);
+        RunRecord finished = store.list(new ArrayList<>()).get(0);
+        assertThat(finished.id()).isEqualTo(done.id());
+        assertThat(finished.status()).isEqualTo(RunRecord.Status.COMPLETED);
+        assertThat(finished.epochs()).hasSize(4);
+        assertThat(com.daeworkbench.core.io.ModelStore.load(store.modelOf(done.id())).info().epochs()).isEqualTo(4);
+        assertThat(first.runningProperty().get()).isFalse();
+    }
+
+    @Test
     void aSavedModelLoadsBackWithItsSettingsAndReconstructions() throws IOException {
         TrainViewModel vm = trainedOnTinyDigits();
         Path file = dir.resolve("saved model.dae");
