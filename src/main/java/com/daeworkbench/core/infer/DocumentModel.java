@@ -43,6 +43,36 @@ public final class DocumentModel {
         return new Loaded(Models.create(spec), "untrained " + describe(spec) + " (no bundled model in this build)");
     }
 
+    /**
+     * The bundled weights under the caller's training settings (learning rate, batch, seed...),
+     * to fine-tune on a user's own page pairs. The architecture must be the bundled one.
+     */
+    public static DenoisingModel fineTunable(ArchitectureSpec training) throws IOException {
+        SavedModel saved = loadBundled();
+        try (DenoisingModel bundled = saved.model()) {
+            ArchitectureSpec b = bundled.spec();
+            if (training.kind() != b.kind() || training.layers() != b.layers() || training.width() != b.width()
+                    || training.bottleneck() != b.bottleneck() || training.activation() != b.activation()) {
+                throw new IllegalArgumentException("fine-tuning keeps the bundled model's architecture ("
+                        + describe(b) + ", " + b.activation().name().toLowerCase() + "); set those or start from fresh weights");
+            }
+            return Models.fromBytes(training, bundled.toBytes());
+        }
+    }
+
+    /** The bundled model's architecture, or null when this build has none. */
+    public static ArchitectureSpec bundledSpec() {
+        if (!isBundled()) return null;
+        try {
+            SavedModel saved = loadBundled();
+            try (DenoisingModel m = saved.model()) {
+                return m.spec();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     static String describe(ArchitectureSpec s) {
         return s.kind().name().toLowerCase() + " " + s.layers() + " layers x " + s.width() + " filters";
     }

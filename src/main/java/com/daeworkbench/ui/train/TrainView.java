@@ -247,7 +247,13 @@ public final class TrainView extends BorderPane {
         Button newSeed = new Button("New");
         newSeed.setTooltip(tip("Draw a new random seed: new initial weights and noise."));
         newSeed.setOnAction(e -> vm.newSeed());
+        CheckBox fineTune = new CheckBox("Start from the bundled document model");
+        fineTune.setId("fine-tune-documents");
+        fineTune.selectedProperty().bindBidirectional(vm.fineTuneDocumentModelProperty());
+        fineTune.setTooltip(tip("Fine-tuning: begin from the weights that already clean pages and adapt them to your own"
+                + " noisy/clean page pairs (load their folder above); the Documents tab can then use the result."));
         GridPane g = form();
+        g.add(fineTune, 0, 5, 2, 1);
         g.addRow(0, new Label("Learning rate"), new HBox(6, lr, lrValue));
         g.addRow(1, new Label("Optimizer"), opt);
         g.addRow(2, new Label("Batch size"), batch);
