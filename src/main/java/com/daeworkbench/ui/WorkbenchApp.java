@@ -16,6 +16,12 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import com.daeworkbench.ui.analysis.AnalysisViewModel;
+import com.daeworkbench.ui.analysis.AnomaliesView;
+import com.daeworkbench.ui.analysis.DreamView;
+import com.daeworkbench.ui.analysis.LatentView;
+import com.daeworkbench.ui.documents.DocumentsView;
+import com.daeworkbench.ui.documents.DocumentsViewModel;
 import org.controlsfx.control.Notifications;
 
 /**
@@ -24,6 +30,8 @@ import org.controlsfx.control.Notifications;
  * settings as soon as it can (demos and the live-view test).
  */
 public final class WorkbenchApp extends Application {
+    private DocumentsViewModel documents;
+    private AnalysisViewModel analysis;
     public static final String TITLE = "DAE Workbench";
     private final FxTaskRunner runner = new FxTaskRunner();
     private TrainViewModel train;
@@ -48,11 +56,31 @@ public final class WorkbenchApp extends Application {
         RunsViewModel runs = new RunsViewModel(runner, store, this::notifyUser);
         runner.submit("recover-runs", store::recoverInterrupted, n -> { if (n > 0) runs.refresh(); }, e -> { });
         Tab trainTab = new Tab("Train", new TrainView(train));
-        Tab runsTab = new Tab("Runs", new RunsView(runs));
+        Tab runsTab = new Tab("Runs");
         runsTab.setId("runs-tab");
-        TabPane tabs = new TabPane(trainTab, runsTab);
+        documents = new DocumentsViewModel(runner, this::notifyUser, train::lastModelFile);
+        Tab documentsTab = new Tab("Documents", new DocumentsView(documents));
+        documentsTab.setId("documents-tab");
+        analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.loadedDatasetProperty().get());
+        Tab anomaliesTab = new Tab("Anomalies", new AnomaliesView(analysis, this::notifyUser));
+        anomaliesTab.setId("anomalies-tab");
+        Tab latentTab = new Tab("Latent", new LatentView(analysis, this::notifyUser));
+        latentTab.setId("latent-tab");
+        Tab dreamTab = new Tab("Dream", new DreamView(analysis));
+        dreamTab.setId("dream-tab");
+        TabPane tabs = new TabPane(trainTab, runsTab, documentsTab, anomaliesTab, latentTab, dreamTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            // the analysis tabs pick up the model of the last run when they have none yet
+            if ((tab == anomaliesTab || tab == latentTab || tab == dreamTab) && !analysis.hasModel() && train.lastModelFile() != null) {
+                analysis.useLastTrainedModel();
+            }
+        });
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        runsTab.setContent(new RunsView(runs, run -> {
+            train.resume(run);
+            tabs.getSelectionModel().select(trainTab);
+        }));
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> { if (i.intValue() == 1) runs.refresh(); });
         train.savedRunProperty().addListener((o, a, run) -> { if (run != null && run.status() != RunRecord.Status.RUNNING) runs.refresh(); });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -112,6 +140,10 @@ public final class WorkbenchApp extends Application {
     }
 
     public TrainViewModel trainViewModel() { return train; }
+
+    public DocumentsViewModel documentsViewModel() { return documents; }
+
+    public AnalysisViewModel analysisViewModel() { return analysis; }
 
 
 }

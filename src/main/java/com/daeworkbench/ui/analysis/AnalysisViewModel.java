@@ -1,0 +1,249 @@
+package com.daeworkbench.ui.analysis;
+
+import com.daeworkbench.core.analysis.AnomalyReport;
+import com.daeworkbench.core.analysis.AnomalyScorer;
+import com.daeworkbench.core.analysis.DreamChain;
+import com.daeworkbench.core.analysis.LatentProjection;
+import com.daeworkbench.core.analysis.PretrainEvaluation;
+import com.daeworkbench.core.analysis.Roc;
+import com.daeworkbench.core.analysis.Score;
+import com.daeworkbench.core.analysis.SyntheticDefects;
+import com.daeworkbench.core.data.Dataset;
+import com.daeworkbench.core.data.DatasetSource;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.SavedModel;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.noise.Corruption;
+import com.daeworkbench.core.noise.CorruptionSpec;
+import com.daeworkbench.ui.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What else the trained network can do, on the model of the last training run (or a model
+ * file): score anomalies, show its code space, pre-train a classifier, dream. Every
+ * computation is a core service run on the background runner; one at a time, cancellable.
+ */
+public final class AnalysisViewModel {
+    /** The second set an anomaly detector is shown: another data set or the normal test split with a defect. */
+    public static final String FASHION = "Fashion-MNIST", BLOTCH = "digits + blotch", ROTATED = "rotated copies",
+            GLYPH = "foreign glyphs";
+    static final int MAX_IMAGES = 2000;
+
+    private final TaskRunner runner;
+    private final Consumer<String> notifier;
+    private final Supplier<Path> lastTrainedModel;
+    private final Supplier<Dataset> currentData;
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("no model yet: train one, or open a model file");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<String> secondSet = new SimpleObjectProperty<>(BLOTCH);
+    private final ObjectProperty<Score> score = new SimpleObjectProperty<>(Score.SSIM);
+    private final ReadOnlyObjectWrapper<AnomalyReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImageSet[]> anomalySets = new ReadOnlyObjectWrapper<>();
+    private final DoubleProperty threshold = new SimpleDoubleProperty();
+    private final ReadOnlyObjectWrapper<Roc.Confusion> confusion = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LatentProjection> projection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImageSet> projected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PretrainEvaluation.Result> pretrain = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DreamChain.Chain> chain = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty dreamSteps = new SimpleIntegerProperty(40);
+    private SavedModel model;
+    private Path modelFile;
+    private TaskRunner.Handle current;
+
+    public AnalysisViewModel(TaskRunner runner, Consumer<String> notifier, Supplier<Path> lastTrainedModel, Supplier<Dataset> currentData) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.lastTrainedModel = lastTrainedModel;
+        this.currentData = currentData;
+        threshold.addListener((o, a, t) -> {
+            AnomalyReport r = report.get();
+            confusion.set(r == null ? null : r.at(t.doubleValue()));
+        });
+    }
+
+    /** Picks up the model of the last training run (re-read if that run has trained further). */
+    public void useLastTrainedModel() {
+        Path file = lastTrainedModel.get();
+        if (file == null || !Files.exists(file)) {
+            notifier.accept("No trained model yet: train one in the Train tab (one epoch is enough to look), or open a model file.");
+            return;
+        }
+        useModelFile(file);
+    }
+
+    public void useModelFile(Path file) {
+        submit("Loading " + file.getFileName(), () -> ModelStore.load(file), saved -> {
+            if (model != null) model.model().close();
+            model = saved;
+            modelFile = file;
+            score.set(Score.recommendedFor(saved.model().spec().kind(), !saved.info().corruption().equals("pairs")));
+            modelName.set(file.getFileName() + " · " + saved.model().spec().kind().name().toLowerCase(Locale.ROOT)
+                    + " · trained on " + saved.info().dataset() + " with " + saved.info().corruption());
+            status.set("Model ready.");
+        });
+    }
+
+    private boolean ready() {
+        if (model == null) {
+            Path file = lastTrainedModel.get();
+            if (file != null && Files.exists(file)) {
+                notifier.accept("Loading the model of the last training run first; press again when it is ready.");
+                useModelFile(file);
+            } else {
+                notifier.accept("No model yet: train one in the Train tab, or open a model file.");
+            }
+            return false;
+        }
+        if (busy.get()) {
+            notifier.accept("Wait for the current computation, or cancel it.");
+            return false;
+        }
+        return true;
+    }
+
+    /** The normal images: the test split of the data set the model was trained on (the Train tab's, or resolved by name). */
+    private Dataset data() throws Exception {
+        Dataset d = currentData.get();
+        String trainedOn = model.info().dataset();
+        if (d != null && d.name().equals(trainedOn)) return d;
+        return DatasetSource.resolve(trainedOn);
+    }
+
+    private Corruption modelCorruption() {
+        String c = model.info().corruption();
+        return c == null || c.equals("pairs") ? null : CorruptionSpec.parse(c);
+    }
+
+    public void runAnomalies() {
+        if (!ready()) return;
+        SavedModel m = model;
+        Score s = score.get();
+        String second = secondSet.get();
+        submit("Scoring " + second + " against the test split", () -> {
+            ImageSet normal = limit(data().test());
+            ImageSet test = switch (second) {
+                case FASHION -> limit(DatasetSource.resolve("fashion").test());
+                case BLOTCH -> SyntheticDefects.apply(normal, SyntheticDefects.Defect.BLOTCH, 7);
+                case ROTATED -> SyntheticDefects.apply(normal, SyntheticDefects.Defect.ROTATED, 7);
+                case GLYPH -> SyntheticDefects.apply(normal, SyntheticDefects.Defect.FOREIGN_GLYPH, 7);
+                default -> limit(DatasetSource.resolve(second).test());
+            };
+            Corruption c = modelCorruption();
+            if (s.needsCorruption() && c == null) throw new IllegalArgumentException("the score " + s.key() + " needs the model's training noise");
+            AnomalyReport r = new AnomalyScorer(c).evaluate(m.model(), normal, test, s);
+            return new Object[] {r, new ImageSet[] {normal, test}};
+        }, result -> {
+            AnomalyReport r = (AnomalyReport) result[0];
+            anomalySets.set((ImageSet[]) result[1]);
+            report.set(r);
+            threshold.set(r.thresholdAt95Recall());
+            confusion.set(r.at(r.thresholdAt95Recall()));
+            status.set(String.format(Locale.ROOT, "AUC %.3f with the %s score", r.auc(), r.score().key()));
+        });
+    }
+
+    public void runLatent() {
+        if (!ready()) return;
+        SavedModel m = model;
+        submit("Encoding the test split", () -> {
+            ImageSet images = limit(data().test());
+            return new Object[] {LatentProjection.of(m.model(), images, 1), images};
+        }, result -> {
+            projected.set((ImageSet) result[1]);
+            projection.set((LatentProjection) result[0]);
+            LatentProjection p = projection.get();
+            status.set(String.format(Locale.ROOT, "%d images, %d-value code, shown by %s", p.x().length, p.codeSize(),
+                    p.method().equals("pca") ? "its first two principal components" : "the code itself"));
+        });
+    }
+
+    public void runPretrain() {
+        if (!ready()) return;
+        SavedModel m = model;
+        submit("Fitting classifiers on 100 and 1,000 labels", () -> {
+            Dataset d = data();
+            if (!d.test().hasLabels()) throw new IllegalArgumentException(d.name() + " has no labels to classify");
+            return PretrainEvaluation.run(m.model(), d, new int[] {100, 1000}, 1);
+        }, r -> {
+            pretrain.set(r);
+            status.set("Test accuracy of a linear classifier on the frozen encoder's code, on raw pixels, and on a random encoder.");
+        });
+    }
+
+    /** Walks x <- reconstruct(corrupt(x)) from noise (or from test images), showing each step as it comes. */
+    public void runDream(boolean fromNoise) {
+        if (!ready()) return;
+        SavedModel m = model;
+        int steps = dreamSteps.get();
+        submit("Dreaming " + steps + " steps", () -> {
+            ImageSet start = data().test().slice(0, 8);
+            int h = start.height(), w = start.width();
+            float[] first = fromNoise ? DreamChain.noise(8, h, w, System.nanoTime()) : start.pixels();
+            Corruption c = modelCorruption();
+            return DreamChain.run(m.model(), c == null ? CorruptionSpec.parse("gaussian:0.3") : c, first, 8, h, w, steps, 11,
+                    (step, images) -> { });
+        }, ch -> {
+            chain.set(ch);
+            status.set("The chain's " + ch.steps() + " steps: drag the step slider to walk it.");
+        });
+    }
+
+    public void cancel() {
+        if (current != null) current.cancel();
+    }
+
+    private <T> void submit(String what, Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        status.set(what + "...");
+        current = runner.submit(what, work, result -> {
+            busy.set(false);
+            done.accept(result);
+        }, e -> {
+            busy.set(false);
+            boolean cancelled = e instanceof InterruptedException;
+            status.set(cancelled ? "Cancelled." : what + " failed.");
+            if (!cancelled) notifier.accept(what + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        });
+    }
+
+    private static ImageSet limit(ImageSet s) {
+        return s.count() > MAX_IMAGES ? s.slice(0, MAX_IMAGES) : s;
+    }
+
+    public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ObjectProperty<String> secondSetProperty() { return secondSet; }
+    public ObjectProperty<Score> scoreProperty() { return score; }
+    public ReadOnlyObjectProperty<AnomalyReport> reportProperty() { return report.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ImageSet[]> anomalySetsProperty() { return anomalySets.getReadOnlyProperty(); }
+    public DoubleProperty thresholdProperty() { return threshold; }
+    public ReadOnlyObjectProperty<Roc.Confusion> confusionProperty() { return confusion.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LatentProjection> projectionProperty() { return projection.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ImageSet> projectedImagesProperty() { return projected.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PretrainEvaluation.Result> pretrainProperty() { return pretrain.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DreamChain.Chain> chainProperty() { return chain.getReadOnlyProperty(); }
+    public IntegerProperty dreamStepsProperty() { return dreamSteps; }
+    Path modelFile() { return modelFile; }
+
+    public boolean hasModel() { return model != null; }
+}

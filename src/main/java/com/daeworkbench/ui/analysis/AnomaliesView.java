@@ -1,0 +1,169 @@
+package com.daeworkbench.ui.analysis;
+
+import com.daeworkbench.core.analysis.AnomalyReport;
+import com.daeworkbench.core.analysis.Roc;
+import com.daeworkbench.core.analysis.Score;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.ui.common.Images;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Anomaly detection by reconstruction error: score histograms, ROC and AUC, a threshold, the extremes. */
+public final class AnomaliesView extends BorderPane {
+    private final AnalysisViewModel vm;
+    final AreaChart<Number, Number> histogram = new AreaChart<>(new NumberAxis(), new NumberAxis());
+    final LineChart<Number, Number> roc = new LineChart<>(new NumberAxis(0, 1, 0.2), new NumberAxis(0, 1, 0.2));
+    private final FlowPane most = new FlowPane(4, 4), least = new FlowPane(4, 4);
+    private final Label precisionRecall = new Label();
+
+    public AnomaliesView(AnalysisViewModel vm, Consumer<String> notifier) {
+        this.vm = vm;
+        setId("anomalies-view");
+        ComboBox<String> second = new ComboBox<>();
+        second.getItems().addAll(AnalysisViewModel.BLOTCH, AnalysisViewModel.ROTATED, AnalysisViewModel.GLYPH, AnalysisViewModel.FASHION);
+        second.valueProperty().bindBidirectional(vm.secondSetProperty());
+        second.setTooltip(new Tooltip("The images to tell apart from the normal test split: another data set, or the same"
+                + " digits with a defect the network never saw."));
+        ComboBox<Score> score = new ComboBox<>();
+        score.getItems().addAll(Score.values());
+        score.valueProperty().bindBidirectional(vm.scoreProperty());
+        score.setTooltip(new Tooltip("How an image's anomaly score is computed: the network rebuilds normal images well, so a"
+                + " large reconstruction error means 'not like the training data'."));
+        Button run = new Button("Score");
+        run.setId("run-anomalies");
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> vm.runAnomalies());
+        setTop(new ModelBar(vm, new Label("against"), second, new Label("score"), score, run));
+
+        histogram.setId("anomaly-histogram");
+        histogram.setTitle("Anomaly scores");
+        histogram.setAnimated(false);
+        histogram.setCreateSymbols(false);
+        histogram.getXAxis().setLabel("score (higher = more anomalous)");
+        histogram.getYAxis().setLabel("images");
+        roc.setId("anomaly-roc");
+        roc.setTitle("ROC curve");
+        roc.setAnimated(false);
+        roc.setCreateSymbols(false);
+        roc.getXAxis().setLabel("false positive rate");
+        roc.getYAxis().setLabel("true positive rate (recall)");
+        Slider threshold = new Slider(0, 1, 0);
+        threshold.setId("anomaly-threshold");
+        threshold.setTooltip(new Tooltip("Images scoring at or above the threshold are flagged as anomalies."));
+        threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
+        vm.reportProperty().addListener((o, a, r) -> {
+            if (r == null) return;
+            double max = r.histogram().binStart(r.histogram().bins());
+            threshold.setMin(r.histogram().min());
+            threshold.setMax(max);
+            threshold.setValue(r.thresholdAt95Recall());
+            draw(r);
+        });
+        vm.confusionProperty().addListener((o, a, c) -> showConfusion(c));
+        HBox thresholdRow = new HBox(8, new Label("Threshold"), threshold, precisionRecall);
+        HBox.setHgrow(threshold, Priority.ALWAYS);
+        thresholdRow.setPadding(new Insets(0, 10, 0, 10));
+        VBox histogramBox = new VBox(4, histogram, thresholdRow, ChartExport.buttons(histogram, "anomaly-histogram",
+                "bin_start,normal,test", this::histogramRows, notifier));
+        VBox rocBox = new VBox(4, roc, ChartExport.buttons(roc, "anomaly-roc", "false_positive_rate,true_positive_rate,threshold",
+                this::rocRows, notifier));
+        VBox.setVgrow(histogram, Priority.ALWAYS);
+        VBox.setVgrow(roc, Priority.ALWAYS);
+        GridPane charts = new GridPane();
+        charts.setHgap(10);
+        charts.add(histogramBox, 0, 0);
+        charts.add(rocBox, 1, 0);
+        javafx.scene.layout.ColumnConstraints c0 = new javafx.scene.layout.ColumnConstraints();
+        c0.setPercentWidth(58);
+        javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
+        c1.setPercentWidth(42);
+        charts.getColumnConstraints().addAll(c0, c1);
+        Label mostLabel = new Label("Most anomalous (orange: from the second set)");
+        Label leastLabel = new Label("Least anomalous");
+        VBox extremes = new VBox(6, mostLabel, most, leastLabel, least);
+        extremes.setPadding(new Insets(6, 10, 10, 10));
+        setCenter(charts);
+        setBottom(extremes);
+        BorderPane.setMargin(charts, new Insets(6, 10, 0, 10));
+    }
+
+    private void draw(AnomalyReport r) {
+        XYChart.Series<Number, Number> normal = new XYChart.Series<>(), test = new XYChart.Series<>();
+        normal.setName("normal test split");
+        test.setName(vm.secondSetProperty().get());
+        AnomalyReport.Histogram h = r.histogram();
+        for (int i = 0; i < h.bins(); i++) {
+            double x = h.binStart(i) + h.binWidth() / 2;
+            normal.getData().add(new XYChart.Data<>(x, h.normal()[i]));
+            test.getData().add(new XYChart.Data<>(x, h.test()[i]));
+        }
+        histogram.getData().setAll(List.of(normal, test));
+        XYChart.Series<Number, Number> curve = new XYChart.Series<>(), chance = new XYChart.Series<>();
+        curve.setName(String.format(Locale.ROOT, "%s score, AUC %.3f", r.score().key(), r.auc()));
+        for (Roc.Point p : r.rocCurve()) curve.getData().add(new XYChart.Data<>(p.fpr(), p.tpr()));
+        chance.setName("chance (AUC 0.5)");
+        chance.getData().add(new XYChart.Data<>(0, 0));
+        chance.getData().add(new XYChart.Data<>(1, 1));
+        roc.getData().setAll(List.of(curve, chance));
+        ImageSet[] sets = vm.anomalySetsProperty().get();
+        fill(most, r.mostAnomalous(), sets);
+        fill(least, r.leastAnomalous(), sets);
+    }
+
+    private static void fill(FlowPane pane, List<AnomalyReport.Ranked> ranked, ImageSet[] sets) {
+        pane.getChildren().clear();
+        if (sets == null) return;
+        for (AnomalyReport.Ranked k : ranked) {
+            ImageSet set = sets[k.source() == AnomalyReport.Source.NORMAL ? 0 : 1];
+            ImageView v = new ImageView(Images.gray(set.pixels(), k.index() * set.pixelsPerImage(), set.width(), set.height()));
+            v.setFitWidth(48);
+            v.setFitHeight(48);
+            v.setSmooth(false);
+            Label cell = new Label(String.format(Locale.ROOT, "%.4f", k.score()), v);
+            cell.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+            cell.getStyleClass().add(k.source() == AnomalyReport.Source.TEST ? "from-test-set" : "from-normal-set");
+            pane.getChildren().add(cell);
+        }
+    }
+
+    private void showConfusion(Roc.Confusion c) {
+        precisionRecall.setText(c == null ? "" : String.format(Locale.ROOT, "precision %.3f · recall %.3f · %d flagged",
+                c.precision(), c.recall(), c.truePositives() + c.falsePositives()));
+    }
+
+    private List<String> histogramRows() {
+        List<String> rows = new ArrayList<>();
+        AnomalyReport r = vm.reportProperty().get();
+        if (r == null) return rows;
+        for (int i = 0; i < r.histogram().bins(); i++) {
+            rows.add(String.format(Locale.ROOT, "%.6f,%d,%d", r.histogram().binStart(i), r.histogram().normal()[i], r.histogram().test()[i]));
+        }
+        return rows;
+    }
+
+    private List<String> rocRows() {
+        List<String> rows = new ArrayList<>();
+        AnomalyReport r = vm.reportProperty().get();
+        if (r != null) for (Roc.Point p : r.rocCurve()) rows.add(String.format(Locale.ROOT, "%.6f,%.6f,%.6f", p.fpr(), p.tpr(), p.threshold()));
+        return rows;
+    }
+}

@@ -1,0 +1,142 @@
+package com.daeworkbench.ui.analysis;
+
+import com.daeworkbench.core.analysis.LatentProjection;
+import com.daeworkbench.core.analysis.PretrainEvaluation;
+import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.ui.common.Images;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The code space: the encoded test split as a 2-D scatter coloured by label (hover a point to
+ * see its image), and what the code is worth as features for a classifier with few labels.
+ */
+public final class LatentView extends BorderPane {
+    private final AnalysisViewModel vm;
+    final ScatterChart<Number, Number> scatter = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+    final BarChart<String, Number> pretrain = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.1));
+    private final ImageView hovered = new ImageView();
+    private final Label hoveredLabel = new Label("Hover a point to see its image.");
+
+    public LatentView(AnalysisViewModel vm, Consumer<String> notifier) {
+        this.vm = vm;
+        setId("latent-view");
+        Button encode = new Button("Encode test split");
+        encode.setId("run-latent");
+        encode.getStyleClass().add("accent");
+        encode.setTooltip(new Tooltip("Runs the encoder on the test images and plots each image's code: the bottleneck itself"
+                + " when it has two values, otherwise its two directions of largest variance (PCA)."));
+        encode.setOnAction(e -> vm.runLatent());
+        Button classify = new Button("Pre-training test");
+        classify.setId("run-pretrain");
+        classify.setTooltip(new Tooltip("Freezes the encoder and fits a linear classifier on its code with 100 and 1,000 labels,"
+                + " beside the same classifier on raw pixels and on a random encoder: does denoising teach useful features?"));
+        classify.setOnAction(e -> vm.runPretrain());
+        setTop(new ModelBar(vm, encode, classify));
+
+        scatter.setId("latent-scatter");
+        scatter.setTitle("Code space of the test split");
+        scatter.setAnimated(false);
+        scatter.setLegendSide(javafx.geometry.Side.RIGHT);
+        pretrain.setId("pretrain-chart");
+        pretrain.setTitle("Classifier test accuracy");
+        pretrain.setAnimated(false);
+        pretrain.getXAxis().setLabel("labelled training images");
+        pretrain.getYAxis().setLabel("accuracy");
+        hovered.setFitWidth(112);
+        hovered.setFitHeight(112);
+        hovered.setSmooth(false);
+        vm.projectionProperty().addListener((o, a, p) -> { if (p != null) drawScatter(p, vm.projectedImagesProperty().get()); });
+        vm.pretrainProperty().addListener((o, a, r) -> { if (r != null) drawPretrain(r); });
+        VBox side = new VBox(8, hovered, hoveredLabel, pretrain,
+                ChartExport.buttons(pretrain, "pretraining", "labels,encoder,pixels,random_encoder", this::pretrainRows, notifier));
+        side.setPrefWidth(380);
+        side.setPadding(new Insets(6, 10, 10, 0));
+        VBox.setVgrow(pretrain, Priority.ALWAYS);
+        VBox center = new VBox(4, scatter, ChartExport.buttons(scatter, "latent", "x,y,label", this::scatterRows, notifier));
+        VBox.setVgrow(scatter, Priority.ALWAYS);
+        center.setPadding(new Insets(6, 10, 10, 10));
+        setCenter(center);
+        setRight(side);
+    }
+
+    private void drawScatter(LatentProjection p, ImageSet images) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        java.util.Map<Integer, XYChart.Series<Number, Number>> byLabel = new java.util.TreeMap<>();
+        for (int i = 0; i < p.x().length; i++) {
+            int label = p.labels() == null ? -1 : p.labels()[i];
+            XYChart.Series<Number, Number> s = byLabel.computeIfAbsent(label, l -> {
+                XYChart.Series<Number, Number> n = new XYChart.Series<>();
+                n.setName(l < 0 ? "images" : "label " + l);
+                return n;
+            });
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x()[i], p.y()[i]);
+            d.setExtraValue(i);
+            s.getData().add(d);
+        }
+        series.addAll(byLabel.values());
+        scatter.getData().setAll(series);
+        scatter.getXAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 1 (%.0f%% of variance)", 100 * p.explained()[0]) : "code 1");
+        scatter.getYAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 2 (%.0f%% of variance)", 100 * p.explained()[1]) : "code 2");
+        for (XYChart.Series<Number, Number> s : series) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                if (d.getNode() == null) continue;
+                int index = (Integer) d.getExtraValue();
+                d.getNode().setOnMouseEntered(e -> {
+                    hovered.setImage(Images.gray(images.pixels(), index * images.pixelsPerImage(), images.width(), images.height()));
+                    hoveredLabel.setText(s.getName() + " · test image " + index);
+                });
+            }
+        }
+    }
+
+    private void drawPretrain(PretrainEvaluation.Result r) {
+        XYChart.Series<String, Number> encoder = new XYChart.Series<>(), pixels = new XYChart.Series<>(), random = new XYChart.Series<>();
+        encoder.setName("trained encoder");
+        pixels.setName("raw pixels");
+        random.setName("random encoder");
+        for (PretrainEvaluation.Row row : r.rows()) {
+            String k = String.format(Locale.ROOT, "%,d", row.labels());
+            encoder.getData().add(new XYChart.Data<>(k, row.encoderAccuracy()));
+            pixels.getData().add(new XYChart.Data<>(k, row.pixelAccuracy()));
+            random.getData().add(new XYChart.Data<>(k, row.randomEncoderAccuracy()));
+        }
+        pretrain.getData().setAll(List.of(encoder, pixels, random));
+    }
+
+    private List<String> scatterRows() {
+        List<String> rows = new ArrayList<>();
+        LatentProjection p = vm.projectionProperty().get();
+        if (p != null) {
+            for (int i = 0; i < p.x().length; i++) rows.add(p.x()[i] + "," + p.y()[i] + "," + (p.labels() == null ? "" : p.labels()[i]));
+        }
+        return rows;
+    }
+
+    private List<String> pretrainRows() {
+        List<String> rows = new ArrayList<>();
+        PretrainEvaluation.Result r = vm.pretrainProperty().get();
+        if (r != null) {
+            for (PretrainEvaluation.Row row : r.rows()) {
+                rows.add(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f", row.labels(), row.encoderAccuracy(), row.pixelAccuracy(), row.randomEncoderAccuracy()));
+            }
+        }
+        return rows;
+    }
+}

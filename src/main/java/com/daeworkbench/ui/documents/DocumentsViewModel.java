@@ -1,0 +1,302 @@
+package com.daeworkbench.ui.documents;
+
+import com.daeworkbench.core.infer.DocumentModel;
+import com.daeworkbench.core.infer.TiledDenoiser;
+import com.daeworkbench.core.io.GrayImage;
+import com.daeworkbench.core.io.ImageLoader;
+import com.daeworkbench.core.io.ImageWriter;
+import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.ui.TaskRunner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Scanned pages in, cleaned pages out: pages dropped or opened queue up and are cleaned one
+ * after another on the background runner with the bundled document model (or a model the
+ * user picks), each with its own progress; results are kept in memory until saved.
+ */
+public final class DocumentsViewModel {
+    public static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
+
+    public enum Status { QUEUED, CLEANING, CLEANED, SAVED, FAILED }
+
+    /** One page: its file, where it stands, and its before/after images once cleaned. */
+    public static final class Page {
+        private final Path source;
+        private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
+        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+        private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("waiting");
+        private GrayImage before;
+        private GrayImage after;
+
+        Page(Path source) { this.source = source; }
+
+        public Path source() { return source; }
+        public String name() { return source.getFileName().toString(); }
+        public GrayImage before() { return before; }
+        public GrayImage after() { return after; }
+        public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
+        public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+        public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+        public Status status() { return status.get(); }
+
+        /** The output file for a folder: the input's name with .png, as the CLI's denoise writes it. */
+        public Path outputIn(Path folder) {
+            String n = name();
+            int dot = n.lastIndexOf('.');
+            return folder.resolve((dot <= 0 ? n : n.substring(0, dot)) + ".png");
+        }
+    }
+
+    private final TaskRunner runner;
+    private final Consumer<String> notifier;
+    private final Supplier<Path> lastTrainedModel;
+    private final ObservableList<Page> pages = FXCollections.observableArrayList();
+    private final ObjectProperty<Page> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("bundled document model (loads on first page)");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Drop scanned pages or folders here, or press Open.");
+    /** model file to use; null means the bundled document model */
+    private Path modelFile;
+    private DenoisingModel model;
+    private TaskRunner.Handle current;
+
+    public DocumentsViewModel(TaskRunner runner, Consumer<String> notifier, Supplier<Path> lastTrainedModel) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.lastTrainedModel = lastTrainedModel;
+    }
+
+    /** Queues image files, and the images inside folders (not their subfolders); starts cleaning. */
+    public int add(List<File> files) {
+        List<Path> found = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (File f : files) {
+            Path p = f.toPath();
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> list = Files.list(p)) {
+                    list.filter(q -> Files.isRegularFile(q) && isImage(q)).sorted().forEach(found::add);
+                } catch (IOException e) {
+                    skipped.add(p.getFileName() + " (cannot list the folder: " + e.getMessage() + ")");
+                }
+            } else if (isImage(p)) {
+                found.add(p);
+            } else {
+                skipped.add(p.getFileName() + " (not an image: " + String.join(", ", IMAGE_EXTENSIONS) + ")");
+            }
+        }
+        if (!skipped.isEmpty()) notifier.accept("Skipped " + String.join("; ", skipped));
+        List<Page> added = found.stream().map(Page::new).toList();
+        pages.addAll(added);
+        if (selected.get() == null && !added.isEmpty()) selected.set(added.get(0));
+        if (added.isEmpty() && skipped.isEmpty()) notifier.accept("No images found in what was dropped.");
+        cleanNext();
+        return added.size();
+    }
+
+    static boolean isImage(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private void cleanNext() {
+        if (busy.get()) return;
+        Page next = pages.stream().filter(p -> p.status() == Status.QUEUED).findFirst().orElse(null);
+        if (next == null) {
+            long done = pages.stream().filter(p -> p.status() == Status.CLEANED || p.status() == Status.SAVED).count();
+            if (!pages.isEmpty()) status.set(done + " of " + pages.size() + " pages cleaned.");
+            return;
+        }
+        busy.set(true);
+        next.status.set(Status.CLEANING);
+        next.message.set("loading");
+        status.set("Cleaning " + next.name() + "...");
+        current = runner.submit("clean-" + next.name(), () -> clean(next), result -> {
+            next.before = result[0];
+            next.after = result[1];
+            next.progress.set(1);
+            next.message.set(result[0].width() + " x " + result[0].height());
+            next.status.set(Status.CLEANED);
+            busy.set(false);
+            if (selected.get() == next) {
+                selected.set(null);
+                selected.set(next);
+            }
+            cleanNext();
+        }, error -> {
+            next.status.set(Status.FAILED);
+            next.message.set(reason(error));
+            busy.set(false);
+            if (!(error instanceof TiledDenoiser.CancelledException) && !(error instanceof InterruptedException)) {
+                notifier.accept("Could not clean " + next.name() + ": " + reason(error));
+            }
+            cleanNext();
+        });
+    }
+
+    private GrayImage[] clean(Page page) throws Exception {
+        GrayImage before = ImageLoader.loadGray(page.source());
+        DenoisingModel m = model();
+        runner.onUiThread(() -> page.message.set("cleaning"));
+        float[] out = new TiledDenoiser(m).denoise(before.pixels(), before.height(), before.width(), (done, total) -> {
+            if (Thread.currentThread().isInterrupted()) throw new TiledDenoiser.CancelledException();
+            runner.onUiThread(() -> page.progress.set((double) done / total));
+        });
+        return new GrayImage[] {before, new GrayImage(before.width(), before.height(), out)};
+    }
+
+    /** The model in use, loaded on the worker thread the first time a page needs it. */
+    private synchronized DenoisingModel model() throws IOException {
+        if (model == null) {
+            model = modelFile == null ? DocumentModel.loadBundled().model() : ModelStore.load(modelFile).model();
+        }
+        return model;
+    }
+
+    /** Stops the page being cleaned and drops the queue (cleaned pages stay). */
+    public void cancel() {
+        if (current != null) current.cancel();
+        for (Page p : pages) {
+            if (p.status() == Status.QUEUED) {
+                p.status.set(Status.FAILED);
+                p.message.set("cancelled");
+            }
+        }
+    }
+
+    public void useModelFile(Path file) {
+        if (busy.get()) {
+            notifier.accept("Wait for the current page, or cancel, before changing the model.");
+            return;
+        }
+        runner.submit("load-document-model", () -> ModelStore.load(file).model(), m -> {
+            if (!m.spec().fullyConvolutional()) {
+                m.close();
+                notifier.accept(file.getFileName() + " is a dense model for " + m.spec().inputWidth() + "x" + m.spec().inputHeight()
+                        + " images; pages need a convolutional or residual model.");
+                return;
+            }
+            replaceModel(m, file);
+            modelName.set(file.getFileName().toString());
+            requeueAll();
+        }, e -> notifier.accept("Could not load " + file.getFileName() + ": " + reason(e)));
+    }
+
+    /** Uses the model of the Train tab's last run (saved after every epoch): fine-tuned on your own pages. */
+    public void useLastTrainedModel() {
+        Path file = lastTrainedModel.get();
+        if (file == null || !Files.exists(file)) {
+            notifier.accept("No trained model yet: train on a documents data set (or your own page pairs) in the Train tab first.");
+            return;
+        }
+        useModelFile(file);
+    }
+
+    public void useBundledModel() {
+        if (busy.get()) return;
+        replaceModel(null, null);
+        modelName.set("bundled document model");
+        requeueAll();
+    }
+
+    private void replaceModel(DenoisingModel m, Path file) {
+        if (model != null) model.close();
+        model = m;
+        modelFile = file;
+    }
+
+    /** Cleans every page again with the model just chosen. */
+    private void requeueAll() {
+        for (Page p : pages) {
+            if (p.status() != Status.QUEUED) {
+                p.status.set(Status.QUEUED);
+                p.progress.set(0);
+                p.message.set("waiting");
+            }
+        }
+        cleanNext();
+    }
+
+    /** Saves one cleaned page into a folder; never over its own input. Returns the file written. */
+    public void save(Page page, Path folder) {
+        saveAll(List.of(page), folder);
+    }
+
+    public void saveAll(Path folder) {
+        saveAll(pages.stream().filter(p -> p.after != null).toList(), folder);
+    }
+
+    private void saveAll(List<Page> toSave, Path folder) {
+        if (toSave.isEmpty()) {
+            notifier.accept("Nothing cleaned yet to save.");
+            return;
+        }
+        for (Page p : toSave) {
+            Path target = p.outputIn(folder).toAbsolutePath().normalize();
+            if (target.equals(p.source().toAbsolutePath().normalize())) {
+                notifier.accept("Saving " + p.name() + " into " + folder + " would overwrite the original; choose another folder.");
+                return;
+            }
+        }
+        status.set("Saving " + toSave.size() + " page(s) to " + folder + "...");
+        runner.serial().submit("save-pages", (Callable<List<Page>>) () -> {
+            Files.createDirectories(folder);
+            List<Page> saved = new ArrayList<>();
+            for (Page p : toSave) {
+                ImageWriter.writePng(p.outputIn(folder), p.after);
+                saved.add(p);
+            }
+            return saved;
+        }, saved -> {
+            for (Page p : saved) {
+                p.status.set(Status.SAVED);
+                p.message.set("saved as " + p.outputIn(folder).getFileName());
+            }
+            status.set("Saved " + saved.size() + " page(s) to " + folder + ".");
+        }, e -> notifier.accept("Could not save into " + folder + ": " + reason(e)));
+    }
+
+    public void clear() {
+        cancel();
+        pages.clear();
+        selected.set(null);
+        status.set("Drop scanned pages or folders here, or press Open.");
+    }
+
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getMessage() == null) t = t.getCause();
+        if (t instanceof OutOfMemoryError) return "out of memory (the page is too large for the memory given to the app)";
+        if (t instanceof TiledDenoiser.CancelledException || t instanceof InterruptedException) return "cancelled";
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    public ObservableList<Page> pages() { return pages; }
+    public ObjectProperty<Page> selectedProperty() { return selected; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+}
