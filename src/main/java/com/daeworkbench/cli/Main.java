@@ -14,10 +14,13 @@ public final class Main {
 
     /** Flags that belong to the GUI; anything else on the command line means the CLI. */
     private static final Set<String> GUI_FLAGS = Set.of("--autostart");
+    /** The GUI flag after which come pages to open in the Documents tab. */
+    public static final String OPEN_FLAG = "--open";
 
     public static boolean isCliInvocation(String[] args) {
         for (String a : args) {
-            if (!GUI_FLAGS.contains(a)) return true;
+            if (a.equals(OPEN_FLAG)) return false;   // the rest are pages for the window
+            if (!GUI_FLAGS.contains(a) && !a.startsWith("--tab=")) return true;
         }
         return false;
     }

@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "model" + ModelStore.EXTENSION, description = "model file to write (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--init", paramLabel = "MODEL", description = "start from this model's weights (same architecture) instead of fresh ones: fine-tuning, or a second phase at a lower learning rate")
+    Path init;
+
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
@@ -62,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
                 data.name(), data.train().count(), data.test().count(), data.height(), data.width(),
                 data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(arch));
         long t0 = System.nanoTime();
-        try (DenoisingModel net = Models.create(arch)) {
+        try (DenoisingModel net = init == null ? Models.create(arch) : initialised(arch)) {
             Trainer trainer = new Trainer(net, data, data.hasPairs() ? null : noise, new Trainer.Options(epochs, 0, 0, 2000, arch.seed()));
             double[] lastRate = {Double.NaN};
             long[] lastLine = {System.nanoTime()};
@@ -106,6 +109,21 @@ final class TrainCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), summary);
             }
             return result.outcome() == TrainingEvent.Outcome.COMPLETED ? 0 : 1;
+        }
+    }
+
+    /** The architecture of --init's model with this run's training settings (learning rate, batch, seed...). */
+    private DenoisingModel initialised(ArchitectureSpec wanted) throws java.io.IOException {
+        try (DenoisingModel from = ModelStore.load(init).model()) {
+            ArchitectureSpec f = from.spec();
+            ArchitectureSpec merged = new ArchitectureSpec(f.kind(), wanted.inputHeight(), wanted.inputWidth(), f.layers(), f.width(),
+                    f.bottleneck(), f.activation(), wanted.loss(), wanted.optimizer(), wanted.learningRate(), wanted.batchSize(),
+                    wanted.weightDecay(), wanted.seed());
+            if (!f.fullyConvolutional() && (f.inputHeight() != wanted.inputHeight() || f.inputWidth() != wanted.inputWidth())) {
+                throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " takes " + f.inputWidth() + "x"
+                        + f.inputHeight() + " images but the data set has " + wanted.inputWidth() + "x" + wanted.inputHeight());
+            }
+            return Models.fromBytes(merged, from.toBytes());
         }
     }
 

@@ -7,6 +7,7 @@ import com.daeworkbench.ui.runs.RunsViewModel;
 import com.daeworkbench.ui.train.TrainView;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -100,6 +101,21 @@ public final class WorkbenchApp extends Application {
         FxStallMonitor stalls = FxStallMonitor.startIfRequested();
         if (stalls != null) train.runningProperty().addListener((o, a, now) -> { if (now) stalls.reset(); });
         if (getParameters().getRaw().contains("--autostart")) autostart();
+        List<String> raw = getParameters().getRaw();
+        for (String a : raw) {
+            if (a.startsWith("--tab=")) {
+                String wanted = a.substring("--tab=".length());
+                tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(wanted)).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+            }
+        }
+        int open = raw.indexOf(com.daeworkbench.cli.Main.OPEN_FLAG);
+        if (open >= 0) {
+            // dae-workbench --open scan.jpg page2.png: straight to the Documents tab with those pages
+            List<java.io.File> pages = raw.subList(open + 1, raw.size()).stream().map(java.io.File::new).toList();
+            tabs.getSelectionModel().select(documentsTab);
+            documents.add(pages);
+        }
     }
 
     private void autostart() {

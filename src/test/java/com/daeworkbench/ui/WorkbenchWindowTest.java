@@ -8,7 +8,6 @@ import com.daeworkbench.testing.TinyDigits;
 import com.daeworkbench.ui.train.LossChart;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import com.daeworkbench.testing.FxApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window headlessly (Monocle): preview, training, pause/stop, the runs table. */
@@ -33,21 +32,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchWindowTest {
     @TempDir static Path home;
     static WorkbenchApp app;
-    static Stage stage;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void launch() throws Exception {
-        System.setProperty("dae.home", home.resolve("home").toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = FxApp.launch(home.resolve("home"));
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        FxApp.close(app);
     }
 
     TrainViewModel vm() {
@@ -55,13 +49,7 @@ class WorkbenchWindowTest {
     }
 
     static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (ok.getAsBoolean()) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        FxApp.await(what, seconds, ok);
     }
 
     @Test

@@ -249,26 +249,10 @@ public final class TrainViewModel {
         status.set("Resuming " + run.name() + " after epoch " + done + "...");
         Dataset loaded = loadedDataset.get();
         runner.submit("resume-data", () -> loaded != null && loaded.name().equals(run.dataset()) ? loaded : DatasetSource.resolve(run.dataset()), d -> {
-            ArchitectureSpec s = run.spec();
-            kind.set(s.kind());
-            layers.set(s.layers());
-            width.set(s.width());
-            bottleneck.set(s.bottleneck());
-            activation.set(s.activation());
-            optimizer.set(s.optimizer());
-            learningRateLog.set(Math.log10(s.learningRate()));
-            batchSize.set(s.batchSize());
-            seed.set((int) s.seed());
+            applySpec(run.spec());
             epochs.set(run.epochsPlanned());
-            Corruption noise = null;
-            if (!d.hasPairs()) {
-                noise = CorruptionSpec.parse(run.corruption());
-                String[] typeAndLevel = run.corruption().split(":");
-                if (typeAndLevel.length == 2 && !run.corruption().contains("+")) {   // the sliders show single noises
-                    noiseType.set(typeAndLevel[0]);
-                    noiseLevel.set(Double.parseDouble(typeAndLevel[1]));
-                }
-            }
+            Corruption noise = d.hasPairs() ? null : CorruptionSpec.parse(run.corruption());
+            applyCorruption(run.corruption());
             loadedDataset.set(d);
             clearCurves();
             iterationLoss.addAll(run.iterationLoss());
@@ -464,15 +448,7 @@ public final class TrainViewModel {
         }, result -> {
             com.daeworkbench.core.io.SavedModel saved = (com.daeworkbench.core.io.SavedModel) result[0];
             ArchitectureSpec s = saved.model().spec();
-            kind.set(s.kind());
-            layers.set(s.layers());
-            width.set(s.width());
-            bottleneck.set(s.bottleneck());
-            activation.set(s.activation());
-            optimizer.set(s.optimizer());
-            learningRateLog.set(Math.log10(s.learningRate()));
-            batchSize.set(s.batchSize());
-            seed.set((int) s.seed());
+            applySpec(s);
             applyCorruption(saved.info().corruption());
             clearCurves();
             if (result[1] != null) liveSamples.set((TrainingEvent.Samples) result[1]);
@@ -489,6 +465,19 @@ public final class TrainViewModel {
         } catch (IllegalArgumentException e) {
             return corruption();
         }
+    }
+
+    /** A model's or run's architecture and training settings into the controls. */
+    private void applySpec(ArchitectureSpec s) {
+        kind.set(s.kind());   // first: a new kind resets the other controls to its defaults
+        layers.set(s.layers());
+        width.set(s.width());
+        bottleneck.set(s.bottleneck());
+        activation.set(s.activation());
+        optimizer.set(s.optimizer());
+        learningRateLog.set(Math.log10(s.learningRate()));
+        batchSize.set(s.batchSize());
+        seed.set((int) s.seed());
     }
 
     private void applyCorruption(String spec) {

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.daeworkbench.ui.WorkbenchApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.chart.XYChart;
 import javafx.scene.image.ImageView;
+import com.daeworkbench.testing.FxApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless: each analysis tab, on a trained tiny model, fills its charts. */
@@ -27,26 +26,16 @@ class AnalysisTabsTest {
     @BeforeAll
     static void launch() throws Exception {
         model = TinyModels.conv(home.resolve("tiny.dae"));
-        System.setProperty("dae.home", home.resolve("home").toString());
-        FxToolkit.registerPrimaryStage();
-        app = (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = FxApp.launch(home.resolve("home"));
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        FxApp.close(app);
     }
 
     static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (ok.getAsBoolean()) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        FxApp.await(what, seconds, ok);
     }
 
     static int points(XYChart<?, ?> chart) {
