@@ -13,7 +13,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -247,7 +246,7 @@ public final class TrainView extends BorderPane {
         Button newSeed = new Button("New");
         newSeed.setTooltip(tip("Draw a new random seed: new initial weights and noise."));
         newSeed.setOnAction(e -> vm.newSeed());
-        CheckBox fineTune = new CheckBox("Start from the bundled document model");
+        org.controlsfx.control.ToggleSwitch fineTune = new org.controlsfx.control.ToggleSwitch("Start from the bundled document model");
         fineTune.setId("fine-tune-documents");
         fineTune.selectedProperty().bindBidirectional(vm.fineTuneDocumentModelProperty());
         fineTune.setTooltip(tip("Fine-tuning: begin from the weights that already clean pages and adapt them to your own"
@@ -311,8 +310,8 @@ public final class TrainView extends BorderPane {
     }
 
     private Node chartPane() {
-        CheckBox logScale = new CheckBox("Log scale");
-        logScale.setOnAction(e -> chart.setLogScale(logScale.isSelected()));
+        org.controlsfx.control.ToggleSwitch logScale = new org.controlsfx.control.ToggleSwitch("Log scale");
+        logScale.selectedProperty().addListener((o, a, on) -> chart.setLogScale(on));
         logScale.setTooltip(tip("Loss falls fast then slowly: a log scale shows both phases."));
         Slider smoothing = slider(0, 0.99, 0.6, 0.1);
         smoothing.setPrefWidth(140);
