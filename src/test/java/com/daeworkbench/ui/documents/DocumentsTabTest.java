@@ -1,0 +1,61 @@
+package com.daeworkbench.ui.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.daeworkbench.ui.WorkbenchApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import com.daeworkbench.testing.FxApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: a page dropped on the Documents tab shows before/after and saves. */
+class DocumentsTabTest {
+    @TempDir static Path home;
+    static WorkbenchApp app;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        app = FxApp.launch(home.resolve("home"));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxApp.close(app);
+    }
+
+    static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
+        FxApp.await(what, seconds, ok);
+    }
+
+    @Test
+    void aDroppedPageShowsBeforeAndAfterAndSaves() throws Exception {
+        Path page = Files.copy(Path.of("sample-images/documents/train/001.png"), home.resolve("page.png"));
+        robot.clickOn("#documents-tab");
+        DocumentsView view = robot.lookup("#documents-view").queryAs(DocumentsView.class);
+        robot.interact(() -> view.drop(List.of(page.toFile())));
+        DocumentsViewModel vm = app.documentsViewModel();
+        await("the page to be cleaned", 120, () -> !vm.pages().isEmpty() && vm.pages().get(0).after() != null);
+        List<ImageView> images = robot.lookup("#compare").lookup((javafx.scene.Node n) -> n instanceof ImageView)
+                .queryAllAs(ImageView.class).stream().filter(v -> v.getImage() != null && v.isVisible()).toList();
+        assertThat(images).hasSize(2);
+        assertThat(images.get(0).getImage().getWidth()).isEqualTo(images.get(1).getImage().getWidth());
+        // drag the split line: the part of the page shown "after" follows it
+        CompareView compare = view.compareView();
+        robot.interact(() -> compare.setSplit(0.25));
+        assertThat(compare.split()).isEqualTo(0.25);
+        Path out = home.resolve("cleaned");
+        robot.interact(() -> vm.saveAll(out));
+        await("the saved page", 30, () -> Files.exists(out.resolve("page.png")));
+        assertThat(robot.lookup("#documents-status").queryLabeled().getText()).contains("Saved 1 page");
+    }
+}
