@@ -172,6 +172,11 @@ public final class DocumentsViewModel {
     private synchronized DenoisingModel model() throws IOException {
         if (model == null) {
             model = modelFile == null ? DocumentModel.loadBundled().model() : ModelStore.load(modelFile).model();
+            if (modelFile == null) {
+                var spec = model.spec();
+                runner.onUiThread(() -> modelName.set("bundled document model (" + spec.kind().name().toLowerCase(Locale.ROOT)
+                        + " " + spec.layers() + "x" + spec.width() + ")"));
+            }
         }
         return model;
     }
