@@ -2,6 +2,7 @@ package com.daeworkbench.ui.analysis;
 
 import com.daeworkbench.core.analysis.AnomalyReport;
 import com.daeworkbench.core.analysis.AnomalyScorer;
+import com.daeworkbench.core.analysis.BottleneckSweep;
 import com.daeworkbench.core.analysis.DreamChain;
 import com.daeworkbench.core.analysis.LatentProjection;
 import com.daeworkbench.core.analysis.PretrainEvaluation;
@@ -65,6 +66,8 @@ public final class AnalysisViewModel {
     private final ReadOnlyObjectWrapper<PretrainEvaluation.Result> pretrain = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DreamChain.Chain> chain = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty dreamSteps = new SimpleIntegerProperty(40);
+    private final javafx.collections.ObservableList<BottleneckSweep.Point> sweepPoints = javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<BottleneckSweep.Result> sweep = new ReadOnlyObjectWrapper<>();
     private SavedModel model;
     private Path modelFile;
     private TaskRunner.Handle current;
@@ -189,6 +192,30 @@ public final class AnalysisViewModel {
         });
     }
 
+    /**
+     * Trains small dense autoencoders over bottleneck sizes on the current digits-like data
+     * and scores each against JPEG at the same bytes per image; points appear as they finish.
+     */
+    public void runSweep(int[] bottlenecks, int epochs, int trainLimit) {
+        if (busy.get()) {
+            notifier.accept("Wait for the current computation, or cancel it.");
+            return;
+        }
+        Dataset d = currentData.get();
+        if (d == null || d.hasPairs()) {
+            notifier.accept("The sweep needs a clean-image data set (digits, Fashion-MNIST) loaded in the Train tab.");
+            return;
+        }
+        sweepPoints.clear();
+        submit("Bottleneck sweep over " + bottlenecks.length + " sizes", () -> BottleneckSweep.run(d, null,
+                new BottleneckSweep.Options(bottlenecks, epochs, trainLimit, 500, 1),
+                point -> runner.onUiThread(() -> sweepPoints.add(point)),
+                (fraction, message) -> runner.onUiThread(() -> status.set(message))), r -> {
+            sweep.set(r);
+            status.set("Sweep done: " + r.points().size() + " autoencoders beside JPEG at matched sizes.");
+        });
+    }
+
     /** Walks x <- reconstruct(corrupt(x)) from noise (or from test images), showing each step as it comes. */
     public void runDream(boolean fromNoise) {
         if (!ready()) return;
@@ -243,6 +270,8 @@ public final class AnalysisViewModel {
     public ReadOnlyObjectProperty<PretrainEvaluation.Result> pretrainProperty() { return pretrain.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DreamChain.Chain> chainProperty() { return chain.getReadOnlyProperty(); }
     public IntegerProperty dreamStepsProperty() { return dreamSteps; }
+    public javafx.collections.ObservableList<BottleneckSweep.Point> sweepPoints() { return sweepPoints; }
+    public ReadOnlyObjectProperty<BottleneckSweep.Result> sweepProperty() { return sweep.getReadOnlyProperty(); }
     Path modelFile() { return modelFile; }
 
     public boolean hasModel() { return model != null; }

@@ -31,6 +31,7 @@ public final class LatentView extends BorderPane {
     private final AnalysisViewModel vm;
     final ScatterChart<Number, Number> scatter = new ScatterChart<>(new NumberAxis(), new NumberAxis());
     final BarChart<String, Number> pretrain = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.1));
+    final javafx.scene.chart.LineChart<Number, Number> sweepChart = new javafx.scene.chart.LineChart<>(new NumberAxis(), new NumberAxis());
     private final ImageView hovered = new ImageView();
     private final Label hoveredLabel = new Label("Hover a point to see its image.");
 
@@ -48,7 +49,12 @@ public final class LatentView extends BorderPane {
         classify.setTooltip(new Tooltip("Freezes the encoder and fits a linear classifier on its code with 100 and 1,000 labels,"
                 + " beside the same classifier on raw pixels and on a random encoder: does denoising teach useful features?"));
         classify.setOnAction(e -> vm.runPretrain());
-        setTop(new ModelBar(vm, encode, classify));
+        Button sweepButton = new Button("Bottleneck sweep");
+        sweepButton.setId("run-sweep");
+        sweepButton.setTooltip(new Tooltip("Trains small dense autoencoders with bottlenecks of 2 to 64 values (3 epochs each, in the"
+                + " background) and plots their PSNR against bytes per image beside JPEG at the same sizes: compression as a picture."));
+        sweepButton.setOnAction(e -> vm.runSweep(new int[] {2, 4, 8, 16, 32, 64}, 3, 0));
+        setTop(new ModelBar(vm, encode, classify, sweepButton));
 
         scatter.setId("latent-scatter");
         scatter.setTitle("Code space of the test split");
@@ -64,11 +70,26 @@ public final class LatentView extends BorderPane {
         hovered.setSmooth(false);
         vm.projectionProperty().addListener((o, a, p) -> { if (p != null) drawScatter(p, vm.projectedImagesProperty().get()); });
         vm.pretrainProperty().addListener((o, a, r) -> { if (r != null) drawPretrain(r); });
-        VBox side = new VBox(8, hovered, hoveredLabel, pretrain,
-                ChartExport.buttons(pretrain, "pretraining", "labels,encoder,pixels,random_encoder", this::pretrainRows, notifier));
+        sweepChart.setId("sweep-chart");
+        sweepChart.setTitle("Rate and quality: autoencoder vs JPEG");
+        sweepChart.setAnimated(false);
+        sweepChart.getXAxis().setLabel("bytes per image");
+        sweepChart.getYAxis().setLabel("test PSNR (dB)");
+        ((NumberAxis) sweepChart.getYAxis()).setForceZeroInRange(false);
+        vm.sweepPoints().addListener((javafx.collections.ListChangeListener<com.daeworkbench.core.analysis.BottleneckSweep.Point>) c -> drawSweep());
+        vm.sweepProperty().addListener((o, a, r) -> drawSweep());
+        javafx.scene.control.TabPane sideTabs = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Pre-training", new VBox(4, pretrain,
+                        ChartExport.buttons(pretrain, "pretraining", "labels,encoder,pixels,random_encoder", this::pretrainRows, notifier))),
+                new javafx.scene.control.Tab("Compression", new VBox(4, sweepChart,
+                        ChartExport.buttons(sweepChart, "bottleneck-sweep", "bottleneck,bytes_per_image,psnr,jpeg_quality,jpeg_psnr", this::sweepRows, notifier))));
+        sideTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(pretrain, Priority.ALWAYS);
+        VBox.setVgrow(sweepChart, Priority.ALWAYS);
+        VBox side = new VBox(8, hovered, hoveredLabel, sideTabs);
+        VBox.setVgrow(sideTabs, Priority.ALWAYS);
         side.setPrefWidth(380);
         side.setPadding(new Insets(6, 10, 10, 0));
-        VBox.setVgrow(pretrain, Priority.ALWAYS);
         VBox center = new VBox(4, scatter, ChartExport.buttons(scatter, "latent", "x,y,label", this::scatterRows, notifier));
         VBox.setVgrow(scatter, Priority.ALWAYS);
         center.setPadding(new Insets(6, 10, 10, 10));
@@ -118,6 +139,26 @@ public final class LatentView extends BorderPane {
             random.getData().add(new XYChart.Data<>(k, row.randomEncoderAccuracy()));
         }
         pretrain.getData().setAll(List.of(encoder, pixels, random));
+    }
+
+    private void drawSweep() {
+        XYChart.Series<Number, Number> dae = new XYChart.Series<>(), jpeg = new XYChart.Series<>();
+        dae.setName("autoencoder (bottleneck, 1 byte a value)");
+        for (var p : vm.sweepPoints()) dae.getData().add(new XYChart.Data<>(p.bytesPerImage(), p.psnr()));
+        jpeg.setName("JPEG (ImageIO), payload bytes");
+        var r = vm.sweepProperty().get();
+        if (r != null) {
+            for (var j : r.jpegCurve()) if (j.meanPayloadBytes() <= 160) jpeg.getData().add(new XYChart.Data<>(j.meanPayloadBytes(), j.psnr()));
+        }
+        sweepChart.getData().setAll(List.of(dae, jpeg));
+    }
+
+    private List<String> sweepRows() {
+        List<String> rows = new ArrayList<>();
+        for (var p : vm.sweepPoints()) {
+            rows.add(String.format(Locale.ROOT, "%d,%d,%.3f,%.2f,%.3f", p.bottleneck(), p.bytesPerImage(), p.psnr(), p.jpegQuality(), p.jpegPsnr()));
+        }
+        return rows;
     }
 
     private List<String> scatterRows() {

@@ -81,6 +81,17 @@ class AnalysisViewModelTest {
     }
 
     @Test
+    void theBottleneckSweepAddsOnePointPerSizeAndMoreBytesBuyMorePsnr() throws Exception {
+        var digits = BundledDigits.load();
+        AnalysisViewModel vm = new AnalysisViewModel(new InlineTaskRunner(), notes::add, () -> null, () -> digits);
+        vm.runSweep(new int[] {2, 32}, 1, 1000);
+        assertThat(notes).isEmpty();
+        assertThat(vm.sweepPoints()).extracting(p -> p.bottleneck()).containsExactly(2, 32);
+        assertThat(vm.sweepPoints().get(1).psnr()).isGreaterThan(vm.sweepPoints().get(0).psnr());
+        assertThat(vm.sweepProperty().get().jpegCurve()).isNotEmpty();
+    }
+
+    @Test
     void withoutAModelTheUserIsToldWhatToDo() {
         AnalysisViewModel vm = new AnalysisViewModel(new InlineTaskRunner(), notes::add, () -> null, () -> null);
         vm.runAnomalies();
