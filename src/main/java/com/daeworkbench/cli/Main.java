@@ -20,7 +20,7 @@ public final class Main {
     public static boolean isCliInvocation(String[] args) {
         for (String a : args) {
             if (a.equals(OPEN_FLAG)) return false;   // the rest are pages for the window
-            if (!GUI_FLAGS.contains(a) && !a.startsWith("--tab=")) return true;
+            if (!GUI_FLAGS.contains(a) && !a.startsWith("--tab=") && !a.startsWith("--model=")) return true;
         }
         return false;
     }

@@ -103,6 +103,7 @@ public final class WorkbenchApp extends Application {
         if (getParameters().getRaw().contains("--autostart")) autostart();
         List<String> raw = getParameters().getRaw();
         for (String a : raw) {
+            if (a.startsWith("--model=")) analysis.useModelFile(java.nio.file.Path.of(a.substring("--model=".length())));
             if (a.startsWith("--tab=")) {
                 String wanted = a.substring("--tab=".length());
                 tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(wanted)).findFirst()

@@ -55,6 +55,8 @@ public final class AnomaliesView extends BorderPane {
         setTop(new ModelBar(vm, new Label("against"), second, new Label("score"), score, run));
 
         histogram.setId("anomaly-histogram");
+        histogram.getStyleClass().add("anomaly-chart");
+        roc.getStyleClass().addAll("anomaly-chart", "roc-chart");
         histogram.setTitle("Anomaly scores");
         histogram.setAnimated(false);
         histogram.setCreateSymbols(false);
@@ -97,6 +99,9 @@ public final class AnomaliesView extends BorderPane {
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
         c1.setPercentWidth(42);
         charts.getColumnConstraints().addAll(c0, c1);
+        javafx.scene.layout.RowConstraints r0 = new javafx.scene.layout.RowConstraints();
+        r0.setVgrow(Priority.ALWAYS);
+        charts.getRowConstraints().add(r0);
         Label mostLabel = new Label("Most anomalous (orange: from the second set)");
         Label leastLabel = new Label("Least anomalous");
         VBox extremes = new VBox(6, mostLabel, most, leastLabel, least);
