@@ -34,6 +34,7 @@ public final class AnomaliesView extends BorderPane {
     final LineChart<Number, Number> roc = new LineChart<>(new NumberAxis(0, 1, 0.2), new NumberAxis(0, 1, 0.2));
     private final FlowPane most = new FlowPane(4, 4), least = new FlowPane(4, 4);
     private final Label precisionRecall = new Label();
+    private final Label hover = new Label("Hover the charts to read them.");
 
     public AnomaliesView(AnalysisViewModel vm, Consumer<String> notifier) {
         this.vm = vm;
@@ -81,10 +82,13 @@ public final class AnomaliesView extends BorderPane {
             draw(r);
         });
         vm.confusionProperty().addListener((o, a, c) -> showConfusion(c));
+        hover.getStyleClass().add("hint");
+        histogram.setOnMouseMoved(e -> hoverHistogram(e.getSceneX(), e.getSceneY()));
+        roc.setOnMouseMoved(e -> hoverRoc(e.getSceneX(), e.getSceneY()));
         HBox thresholdRow = new HBox(8, new Label("Threshold"), threshold, precisionRecall);
         HBox.setHgrow(threshold, Priority.ALWAYS);
         thresholdRow.setPadding(new Insets(0, 10, 0, 10));
-        VBox histogramBox = new VBox(4, histogram, thresholdRow, ChartExport.buttons(histogram, "anomaly-histogram",
+        VBox histogramBox = new VBox(4, histogram, hover, thresholdRow, ChartExport.buttons(histogram, "anomaly-histogram",
                 "bin_start,normal,test", this::histogramRows, notifier));
         VBox rocBox = new VBox(4, roc, ChartExport.buttons(roc, "anomaly-roc", "false_positive_rate,true_positive_rate,threshold",
                 this::rocRows, notifier));
@@ -147,6 +151,40 @@ public final class AnomaliesView extends BorderPane {
             cell.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
             cell.getStyleClass().add(k.source() == AnomalyReport.Source.TEST ? "from-test-set" : "from-normal-set");
             pane.getChildren().add(cell);
+        }
+    }
+
+    /** The value under the pointer, in the chart's units, or NaN off the plot. */
+    private static double[] valueAt(XYChart<Number, Number> chart, double sceneX, double sceneY) {
+        javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+        if (plot == null) return null;
+        javafx.geometry.Point2D p = plot.sceneToLocal(sceneX, sceneY);
+        if (!plot.getLayoutBounds().contains(p)) return null;
+        NumberAxis x = (NumberAxis) chart.getXAxis(), y = (NumberAxis) chart.getYAxis();
+        double xOffset = x.sceneToLocal(plot.localToScene(0, 0)).getX();
+        double yOffset = y.sceneToLocal(plot.localToScene(0, 0)).getY();
+        return new double[] {x.getValueForDisplay(p.getX() + xOffset).doubleValue(), y.getValueForDisplay(p.getY() + yOffset).doubleValue()};
+    }
+
+    private void hoverHistogram(double sceneX, double sceneY) {
+        AnomalyReport r = vm.reportProperty().get();
+        double[] v = valueAt(histogram, sceneX, sceneY);
+        if (r == null || v == null) return;
+        AnomalyReport.Histogram h = r.histogram();
+        int bin = (int) Math.floor((v[0] - h.min()) / h.binWidth());
+        if (bin < 0 || bin >= h.bins()) return;
+        hover.setText(String.format(Locale.ROOT, "scores %.4f to %.4f: %d normal, %d %s", h.binStart(bin), h.binStart(bin + 1),
+                h.normal()[bin], h.test()[bin], vm.secondSetProperty().get()));
+    }
+
+    private void hoverRoc(double sceneX, double sceneY) {
+        AnomalyReport r = vm.reportProperty().get();
+        double[] v = valueAt(roc, sceneX, sceneY);
+        if (r == null || v == null) return;
+        Roc.Point best = null;
+        for (Roc.Point p : r.rocCurve()) if (best == null || Math.abs(p.fpr() - v[0]) < Math.abs(best.fpr() - v[0])) best = p;
+        if (best != null) {
+            hover.setText(String.format(Locale.ROOT, "ROC: false positive rate %.3f, recall %.3f at threshold %.4f", best.fpr(), best.tpr(), best.threshold()));
         }
     }
 
