@@ -1,5 +1,6 @@
 package com.daeworkbench.ui;
 
+import static com.daeworkbench.testing.FxApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
@@ -8,7 +9,6 @@ import com.daeworkbench.testing.TinyDigits;
 import com.daeworkbench.ui.train.LossChart;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
@@ -48,9 +48,6 @@ class WorkbenchWindowTest {
         return app.trainViewModel();
     }
 
-    static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
-        FxApp.await(what, seconds, ok);
-    }
 
     @Test
     @Order(1)

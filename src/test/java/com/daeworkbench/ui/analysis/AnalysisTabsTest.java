@@ -1,11 +1,11 @@
 package com.daeworkbench.ui.analysis;
 
+import static com.daeworkbench.testing.FxApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.daeworkbench.ui.WorkbenchApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import javafx.scene.chart.XYChart;
 import javafx.scene.image.ImageView;
 import com.daeworkbench.testing.FxApp;
@@ -34,9 +34,6 @@ class AnalysisTabsTest {
         FxApp.close(app);
     }
 
-    static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
-        FxApp.await(what, seconds, ok);
-    }
 
     static int points(XYChart<?, ?> chart) {
         return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();

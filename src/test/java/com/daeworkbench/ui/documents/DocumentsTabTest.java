@@ -1,12 +1,12 @@
 package com.daeworkbench.ui.documents;
 
+import static com.daeworkbench.testing.FxApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.daeworkbench.ui.WorkbenchApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import com.daeworkbench.testing.FxApp;
@@ -33,9 +33,6 @@ class DocumentsTabTest {
         FxApp.close(app);
     }
 
-    static void await(String what, long seconds, BooleanSupplier ok) throws Exception {
-        FxApp.await(what, seconds, ok);
-    }
 
     @Test
     void aDroppedPageShowsBeforeAndAfterAndSaves() throws Exception {
