@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "denoise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Clean images or scanned pages of any size; each IN.ext is written as OUT/IN.png.",
+        description = {"Clean images or scanned pages of any size; each IN.ext is written as OUT/IN.png",
+                "(every page of a multi-page TIFF: OUT/IN-p1.png, OUT/IN-p2.png ...).",
                 "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed (each named on stderr)."})
 final class DenoiseCommand implements Callable<Integer> {
     private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
@@ -87,12 +88,17 @@ final class DenoiseCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                long t = System.nanoTime();
-                GrayImage img = ImageLoader.loadGray(f);
-                float[] clean = denoiser.denoise(img.pixels(), img.height(), img.width());
-                ImageWriter.writePng(target, new GrayImage(img.width(), img.height(), clean));
-                written.add(target.toString());
-                err.printf("%s -> %s (%dx%d, %.1f s)%n", f, target, img.width(), img.height(), (System.nanoTime() - t) / 1e9);
+                List<GrayImage> pages = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).loadAllPages(f);
+                for (int page = 0; page < pages.size(); page++) {
+                    long t = System.nanoTime();
+                    GrayImage img = pages.get(page);
+                    // every page of a multi-page TIFF: scan.tif -> scan-p1.png, scan-p2.png ...
+                    Path pageFile = pages.size() == 1 ? target : target.resolveSibling(stem(target) + "-p" + (page + 1) + ".png");
+                    float[] clean = denoiser.denoise(img.pixels(), img.height(), img.width());
+                    ImageWriter.writePng(pageFile, new GrayImage(img.width(), img.height(), clean));
+                    written.add(pageFile.toString());
+                    err.printf("%s -> %s (%dx%d, %.1f s)%n", f, pageFile, img.width(), img.height(), (System.nanoTime() - t) / 1e9);
+                }
             } catch (IOException | IllegalArgumentException e) {
                 String why = e.getMessage() != null && e.getMessage().contains(f.getFileName().toString())
                         ? e.getMessage() : f + ": " + e.getMessage();

@@ -79,7 +79,7 @@ class CliEndToEndTest {
         try (Stream<Path> written = Files.list(out)) {
             List<String> names = written.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(names).containsExactlyInAnyOrder("cmyk.png", "gray-bmp.png", "gray-gif.png", "gray16.png", "gray8.png",
-                    "one-pixel.png", "palette.png", "página-ü.png", "rgb-alpha.png", "rgb.png", "two-pages.png");
+                    "one-pixel.png", "palette.png", "página-ü.png", "rgb-alpha.png", "rgb.png", "two-pages-p1.png", "two-pages-p2.png");
         }
         GrayImage cleaned = ImageLoader.loadGray(out.resolve("gray8.png"));
         assertThat(cleaned.width()).isEqualTo(24);
