@@ -62,7 +62,13 @@ public final class WorkbenchApp extends Application {
         documents = new DocumentsViewModel(runner, this::notifyUser, train::lastModelFile);
         Tab documentsTab = new Tab("Documents", new DocumentsView(documents));
         documentsTab.setId("documents-tab");
-        analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.loadedDatasetProperty().get());
+        analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.loadedDatasetProperty().get(), run -> {
+            try {
+                store.save(run);
+            } catch (java.io.IOException e) {
+                runner.onUiThread(() -> notifyUser("Could not keep the sweep point as a run: " + e.getMessage()));
+            }
+        });
         Tab anomaliesTab = new Tab("Anomalies", new AnomaliesView(analysis, this::notifyUser));
         anomaliesTab.setId("anomalies-tab");
         Tab latentTab = new Tab("Latent", new LatentView(analysis, this::notifyUser));

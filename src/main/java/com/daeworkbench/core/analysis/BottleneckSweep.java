@@ -92,9 +92,7 @@ public final class BottleneckSweep {
         for (int k = 0; k < points; k++) {
             Progress.checkInterrupted();
             int b = options.bottlenecks()[k];
-            ArchitectureSpec d = ArchitectureSpec.defaults(ArchitectureSpec.Kind.DENSE, data.height(), data.width());
-            ArchitectureSpec spec = new ArchitectureSpec(d.kind(), d.inputHeight(), d.inputWidth(), d.layers(), d.width(), b,
-                    d.activation(), d.loss(), d.optimizer(), d.learningRate(), d.batchSize(), d.weightDecay(), options.seed());
+            ArchitectureSpec spec = specFor(data.height(), data.width(), b, options.seed());
             double base = share * (k + 1);
             String what = "bottleneck " + b + " (" + (k + 1) + "/" + points + ")";
             long t0 = System.nanoTime();
@@ -118,6 +116,13 @@ public final class BottleneckSweep {
             }
         }
         return new Result(List.copyOf(out), jpeg, corruption == null ? "none" : corruption.spec(), test.count());
+    }
+
+    /** The network of one point: the default dense autoencoder with the given bottleneck. */
+    public static ArchitectureSpec specFor(int height, int width, int bottleneck, long seed) {
+        ArchitectureSpec d = ArchitectureSpec.defaults(ArchitectureSpec.Kind.DENSE, height, width);
+        return new ArchitectureSpec(d.kind(), d.inputHeight(), d.inputWidth(), d.layers(), d.width(), bottleneck,
+                d.activation(), d.loss(), d.optimizer(), d.learningRate(), d.batchSize(), d.weightDecay(), seed);
     }
 
     /** No corruption: the input is the target (a plain autoencoder). */

@@ -52,6 +52,7 @@ public final class AnalysisViewModel {
     private final Consumer<String> notifier;
     private final Supplier<Path> lastTrainedModel;
     private final Supplier<Dataset> currentData;
+    private final Consumer<com.daeworkbench.core.runs.RunRecord> keepRun;
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("no model yet: train one, or open a model file");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -73,6 +74,13 @@ public final class AnalysisViewModel {
     private TaskRunner.Handle current;
 
     public AnalysisViewModel(TaskRunner runner, Consumer<String> notifier, Supplier<Path> lastTrainedModel, Supplier<Dataset> currentData) {
+        this(runner, notifier, lastTrainedModel, currentData, run -> { });
+    }
+
+    /** @param keepRun stores each bottleneck-sweep point as a run (the Runs tab lists them); called on the worker */
+    public AnalysisViewModel(TaskRunner runner, Consumer<String> notifier, Supplier<Path> lastTrainedModel, Supplier<Dataset> currentData,
+                             Consumer<com.daeworkbench.core.runs.RunRecord> keepRun) {
+        this.keepRun = keepRun;
         this.runner = runner;
         this.notifier = notifier;
         this.lastTrainedModel = lastTrainedModel;
@@ -209,11 +217,24 @@ public final class AnalysisViewModel {
         sweepPoints.clear();
         submit("Bottleneck sweep over " + bottlenecks.length + " sizes", () -> BottleneckSweep.run(d, null,
                 new BottleneckSweep.Options(bottlenecks, epochs, trainLimit, 500, 1),
-                point -> runner.onUiThread(() -> sweepPoints.add(point)),
+                point -> {
+                    keepRun.accept(asRun(d, point, epochs));
+                    runner.onUiThread(() -> sweepPoints.add(point));
+                },
                 (fraction, message) -> runner.onUiThread(() -> status.set(message))), r -> {
             sweep.set(r);
             status.set("Sweep done: " + r.points().size() + " autoencoders beside JPEG at matched sizes.");
         });
+    }
+
+    private static com.daeworkbench.core.runs.RunRecord asRun(Dataset d, BottleneckSweep.Point p, int epochs) {
+        var spec = BottleneckSweep.specFor(d.height(), d.width(), p.bottleneck(), 1);
+        var point = new com.daeworkbench.core.runs.RunRecord.EpochPoint(epochs, 0, Double.NaN, Double.NaN, p.psnr(), Double.NaN);
+        return new com.daeworkbench.core.runs.RunRecord(com.daeworkbench.core.runs.RunStore.newId(),
+                String.format(Locale.ROOT, "bottleneck sweep: %d-value code (%d bytes/image), JPEG q%.0f %.2f dB",
+                        p.bottleneck(), p.bytesPerImage(), 100 * p.jpegQuality(), p.jpegPsnr()),
+                java.time.Instant.now().toString(), d.name(), "none", spec, epochs,
+                com.daeworkbench.core.runs.RunRecord.Status.COMPLETED, "", java.util.List.of(), java.util.List.of(point));
     }
 
     /** Walks x <- reconstruct(corrupt(x)) from noise (or from test images), showing each step as it comes. */

@@ -83,8 +83,11 @@ class AnalysisViewModelTest {
     @Test
     void theBottleneckSweepAddsOnePointPerSizeAndMoreBytesBuyMorePsnr() throws Exception {
         var digits = BundledDigits.load();
-        AnalysisViewModel vm = new AnalysisViewModel(new InlineTaskRunner(), notes::add, () -> null, () -> digits);
+        List<com.daeworkbench.core.runs.RunRecord> kept = new ArrayList<>();
+        AnalysisViewModel vm = new AnalysisViewModel(new InlineTaskRunner(), notes::add, () -> null, () -> digits, kept::add);
         vm.runSweep(new int[] {2, 32}, 1, 1000);
+        assertThat(kept).as("each point kept as a run").extracting(r -> r.spec().bottleneck()).containsExactly(2, 32);
+        assertThat(kept.get(1).finalPsnr()).isEqualTo(vm.sweepPoints().get(1).psnr());
         assertThat(notes).isEmpty();
         assertThat(vm.sweepPoints()).extracting(p -> p.bottleneck()).containsExactly(2, 32);
         assertThat(vm.sweepPoints().get(1).psnr()).isGreaterThan(vm.sweepPoints().get(0).psnr());
