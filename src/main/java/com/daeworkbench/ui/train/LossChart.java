@@ -20,7 +20,8 @@ import javafx.scene.shape.Line;
  * {@link #MAX_POINTS} points per series are drawn; smoothing happens before decimation.
  */
 public final class LossChart extends StackPane {
-    static final int MAX_POINTS = 1500;
+    /** about one point per pixel of a full-width chart: more only costs paint time */
+    static final int MAX_POINTS = 800;
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);

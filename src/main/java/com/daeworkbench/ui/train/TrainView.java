@@ -40,6 +40,7 @@ public final class TrainView extends BorderPane {
     private final TilePane cleanStrip = new TilePane(4, 4);
     private final TilePane noisyStrip = new TilePane(4, 4);
     private final LossChart chart = new LossChart();
+    private boolean curvesDirty;
     private final SampleGrid grid = new SampleGrid();
     private final Slider epochSlider = new Slider(0, 0, 0);
     private final Label epochLabel = new Label("live");
@@ -72,7 +73,19 @@ public final class TrainView extends BorderPane {
         SplitPane.setResizableWithParent(settings, false);
         setCenter(main);
         setBottom(statusBar());
-        vm.curveVersionProperty().addListener(o -> chart.setData(vm.iterationLoss(), vm.epochPoints(), vm.iterationsPerEpoch()));
+        // redraw at most ten times a second however fast the trainer reports (a pulse is 60 Hz)
+        vm.curveVersionProperty().addListener(o -> curvesDirty = true);
+        new javafx.animation.AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (!curvesDirty || now - last < 100_000_000L) return;
+                curvesDirty = false;
+                last = now;
+                chart.setData(vm.iterationLoss(), vm.epochPoints(), vm.iterationsPerEpoch());
+            }
+        }.start();
         vm.liveSamplesProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
         vm.baselinePsnrProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
         vm.epochSamples().addListener((javafx.collections.ListChangeListener<TrainingEvent.Samples>) c -> {
