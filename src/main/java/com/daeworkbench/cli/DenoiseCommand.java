@@ -82,8 +82,11 @@ final class DenoiseCommand implements Callable<Integer> {
         for (Path f : files) {
             // scan.jpg -> scan.png; when scan.jpg and scan.tif come together: scan-jpg.png, scan-tif.png
             Path target = out.resolve(stem(f) + (stems.get(stem(f)) > 1 ? "-" + extension(f) : "") + ".png");
-            if (Files.exists(target) && Files.isSameFile(target, f)) {
-                failures.add(f + ": the output would overwrite the input");
+            // in a folder that holds inputs, never replace a file already there: scan.jpg must not
+            // become scan.png over the scan.png beside it (found by the robustness branch's test)
+            boolean inInputFolder = files.stream().anyMatch(i -> i.toAbsolutePath().normalize().getParent().equals(out));
+            if (Files.exists(target) && (Files.isSameFile(target, f) || inInputFolder)) {
+                failures.add(f + ": the output " + target.getFileName() + " would overwrite an existing file in the input folder");
                 err.println("error: " + failures.get(failures.size() - 1));
                 continue;
             }

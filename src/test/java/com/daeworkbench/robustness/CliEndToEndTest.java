@@ -109,6 +109,13 @@ class CliEndToEndTest {
         assertThat(allowed.exit()).isZero();
         assertThat(in.resolve("scan.png")).exists();
         assertThat(in.resolve("scan.jpg")).hasSameBinaryContentAs(CorpusTest.CORPUS.resolve("valid/rgb.jpg"));
+        // page.jpg must not be written as page.png over the page.png beside it
+        Path jpg = Files.copy(CorpusTest.CORPUS.resolve("valid/rgb.jpg"), in.resolve("page.jpg"));
+        Path png = Files.copy(CorpusTest.CORPUS.resolve("valid/gray8.png"), in.resolve("page.png"));
+        Run clash = run("denoise", "--model", model.toString(), "--out", in.toString(), "--allow-input-folder", jpg.toString());
+        assertThat(clash.exit()).isEqualTo(1);
+        assertThat(clash.err()).contains("page.png would overwrite an existing file");
+        assertThat(png).hasSameBinaryContentAs(CorpusTest.CORPUS.resolve("valid/gray8.png"));
     }
 
     @ParameterizedTest
