@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "(every page of a multi-page TIFF: OUT/IN-p1.png, OUT/IN-p2.png ...).",
                 "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed (each named on stderr)."})
 final class DenoiseCommand implements Callable<Integer> {
-    private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
+    private static final List<String> IMAGE_EXTENSIONS = ImageLoader.EXTENSIONS;
 
     @Spec CommandSpec spec;
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class ImageFolders {
     public static final int DEFAULT_PATCH = 64;
     public static final int DEFAULT_PATCHES_PER_IMAGE = 64;
-    private static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
+    private static final List<String> EXTENSIONS = ImageLoader.EXTENSIONS;
 
     private ImageFolders() { }
 

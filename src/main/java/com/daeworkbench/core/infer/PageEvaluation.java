@@ -88,8 +88,8 @@ public final class PageEvaluation {
     private static Path matching(Path cleanDir, Path dirtyFile) throws DataException {
         String name = dirtyFile.getFileName().toString();
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        for (String ext : List.of(".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")) {
-            Path p = cleanDir.resolve(stem + ext);
+        for (String ext : ImageLoader.EXTENSIONS) {
+            Path p = cleanDir.resolve(stem + "." + ext);
             if (Files.isRegularFile(p)) return p;
         }
         throw new DataException(dirtyFile, "has no clean page named " + stem + ".* in " + cleanDir);

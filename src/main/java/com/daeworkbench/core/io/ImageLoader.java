@@ -22,6 +22,8 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageLoader {
     public static final long DEFAULT_PIXEL_LIMIT = 100_000_000L;
+    /** File name extensions of the formats this loader reads (lower case, no dot). */
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
     private static final ImageLoader DEFAULT = new ImageLoader(DEFAULT_PIXEL_LIMIT);
 
     private final long pixelLimit;

@@ -38,7 +38,7 @@ import javafx.collections.ObservableList;
  * user picks), each with its own progress; results are kept in memory until saved.
  */
 public final class DocumentsViewModel {
-    public static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
+    public static final List<String> IMAGE_EXTENSIONS = ImageLoader.EXTENSIONS;
 
     public enum Status { QUEUED, CLEANING, CLEANED, SAVED, FAILED }
 
