@@ -78,13 +78,13 @@ final class DenoiseCommand implements Callable<Integer> {
         TiledDenoiser denoiser = new TiledDenoiser(model);
         List<String> written = new ArrayList<>();
         long t0 = System.nanoTime();
+        boolean inInputFolder = files.stream().anyMatch(i -> i.toAbsolutePath().normalize().getParent().equals(out));
         Map<String, Long> stems = files.stream().collect(java.util.stream.Collectors.groupingBy(DenoiseCommand::stem, java.util.stream.Collectors.counting()));
         for (Path f : files) {
             // scan.jpg -> scan.png; when scan.jpg and scan.tif come together: scan-jpg.png, scan-tif.png
             Path target = out.resolve(stem(f) + (stems.get(stem(f)) > 1 ? "-" + extension(f) : "") + ".png");
             // in a folder that holds inputs, never replace a file already there: scan.jpg must not
             // become scan.png over the scan.png beside it (found by the robustness branch's test)
-            boolean inInputFolder = files.stream().anyMatch(i -> i.toAbsolutePath().normalize().getParent().equals(out));
             if (Files.exists(target) && (Files.isSameFile(target, f) || inInputFolder)) {
                 failures.add(f + ": the output " + target.getFileName() + " would overwrite an existing file in the input folder");
                 err.println("error: " + failures.get(failures.size() - 1));
