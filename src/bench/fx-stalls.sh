@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Worst FX-thread stall while the window trains (--autostart) under Xvfb for SECONDS (default 90).
-# Needs xvfb (apt-get install xvfb libgtk-3-0). Prints the monitor's lines; the last is the answer.
+# Worst FX-thread stall while the window trains (--autostart) under Xvfb, for at most SECONDS
+# (default 120) or until the run ends. Extra arguments go to the app (e.g. --dataset settings
+# are not flags: change them in the window once, they persist; or pass --tab=NAME).
+# Needs xvfb (apt-get install xvfb libgtk-3-0). Prints the monitor's lines; the "run ended"
+# line is the answer. JVM options: FX_STALL_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${1:-90}
+seconds=${1:-120}
 [ -f target/dae-workbench.jar ] || mvn -B -q -DskipTests package
 home=$(mktemp -d)
 log=$(mktemp)
 xvfb-run -a -s "-screen 0 1440x900x24" timeout "$seconds" \
-  java ${FX_STALL_JAVA_OPTS:-} -Ddae.measureStalls=true -Ddae.home="$home" -jar target/dae-workbench.jar --autostart 2>"$log" || true
-grep -E "fx-stall|window up" "$log"
+  java ${FX_STALL_JAVA_OPTS:-} -Ddae.measureStalls=true -Ddae.home="$home" -Ddae.exitAfterRun=true \
+  -jar target/dae-workbench.jar --autostart 2>"$log" || true
+grep -E "fx-stall|window up|Exception" "$log" || true
 rm -rf "$home" "$log"

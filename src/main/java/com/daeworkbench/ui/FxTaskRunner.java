@@ -8,7 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
-/** Background daemon threads; results and errors come back through {@link Platform#runLater}. */
+/**
+ * Background daemon threads; results and errors come back through {@link Platform#runLater}.
+ * The threads run below normal priority ({@link BackgroundPriority}): painting the window
+ * comes before training it.
+ */
 public final class FxTaskRunner implements TaskRunner {
     private final AtomicInteger counter = new AtomicInteger();
     private final ExecutorService executor;
@@ -19,7 +23,10 @@ public final class FxTaskRunner implements TaskRunner {
 
     private FxTaskRunner(boolean serial) {
         java.util.concurrent.ThreadFactory daemons = r -> {
-            Thread t = new Thread(r, "workbench-task-" + counter.incrementAndGet());
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                r.run();
+            }, "workbench-task-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -34,6 +34,8 @@ public final class WorkbenchApp extends Application {
     private DocumentsViewModel documents;
     private AnalysisViewModel analysis;
     public static final String TITLE = "DAE Workbench";
+    /** pulses the window must have drawn before --autostart trains: past the first full paints */
+    private static final int AUTOSTART_AFTER_FRAMES = 10;
     private final FxTaskRunner runner = new FxTaskRunner();
     private TrainViewModel train;
     private Path settingsFile;
@@ -105,7 +107,14 @@ public final class WorkbenchApp extends Application {
         train.start();
         runs.refresh();
         FxStallMonitor stalls = FxStallMonitor.startIfRequested();
-        if (stalls != null) train.runningProperty().addListener((o, a, now) -> { if (now) stalls.reset(); });
+        if (stalls != null) train.runningProperty().addListener((o, a, now) -> {
+            if (now) stalls.trainingStarted();
+            else {
+                stalls.trainingEnded();
+                // the stall bench measures one run and leaves
+                if (Boolean.getBoolean("dae.exitAfterRun")) javafx.application.Platform.exit();
+            }
+        });
         if (getParameters().getRaw().contains("--autostart")) autostart();
         List<String> raw = getParameters().getRaw();
         for (String a : raw) {
@@ -125,19 +134,22 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /**
+     * Trains the current settings as soon as the engine and the data are ready and the window
+     * has drawn its first frames (the first full paint of the window takes a few hundred ms in
+     * software rendering; a run starting under it would begin with a frozen-looking window).
+     */
     private void autostart() {
-        Runnable tryStart = new Runnable() {
-            public void run() {
-                if (train.engineReadyProperty().get() && train.loadedDatasetProperty().get() != null) {
-                    train.train();
-                } else {
-                    javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(Duration.millis(200));
-                    wait.setOnFinished(e -> this.run());
-                    wait.play();
-                }
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < AUTOSTART_AFTER_FRAMES || !train.engineReadyProperty().get() || train.loadedDatasetProperty().get() == null) return;
+                stop();
+                train.train();
             }
-        };
-        tryStart.run();
+        }.start();
     }
 
     void notifyUser(String message) {
