@@ -40,20 +40,31 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> Handle submit(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onError) {
-        Future<?> future = executor.submit(() -> {
-            Thread.currentThread().setName("workbench-" + name);
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Throwable e) {
-                Platform.runLater(() -> onError.accept(e));
-            }
-        });
+        Future<?> future;
+        try {
+            future = executor.submit(() -> {
+                Thread.currentThread().setName("workbench-" + name);
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Throwable e) {
+                    Platform.runLater(() -> onError.accept(e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing (the runner is shut down): work asked for now has no one to report to
+            return DONE;
+        }
         return new Handle() {
             public void cancel() { future.cancel(true); }
             public boolean isDone() { return future.isDone(); }
         };
     }
+
+    private static final Handle DONE = new Handle() {
+        public void cancel() { }
+        public boolean isDone() { return true; }
+    };
 
     @Override
     public void onUiThread(Runnable r) {
