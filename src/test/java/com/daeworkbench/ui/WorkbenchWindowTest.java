@@ -66,6 +66,32 @@ class WorkbenchWindowTest {
 
     @Test
     @Order(2)
+    void theArchitectureSlidersDriveTheSettingsAndTheLayerDiagram() throws Exception {
+        robot.interact(() -> vm().kindProperty().set(Kind.CONV));
+        Pane diagram = robot.lookup("#layer-diagram").queryAs(Pane.class);
+        Pane bars = (Pane) diagram.getChildren().get(0);
+        assertThat(bars.getChildren()).hasSize(6);   // input, 2 down, code, 1 up, output
+        Slider layers = robot.lookup("#layers-slider").queryAs(Slider.class);
+        robot.interact(() -> layers.setValue(3));
+        assertThat(vm().layersProperty().get()).isEqualTo(3);
+        assertThat(bars.getChildren()).hasSize(8);
+        Slider width = robot.lookup("#width-slider").queryAs(Slider.class);
+        robot.interact(() -> width.setValue(6.2));   // log2 scale: the nearest power of two
+        assertThat(vm().widthProperty().get()).isEqualTo(64);
+        @SuppressWarnings("unchecked") javafx.scene.control.Spinner<Integer> spinner =
+                robot.lookup("#width-spinner").queryAs(javafx.scene.control.Spinner.class);
+        assertThat(spinner.getValue()).isEqualTo(64);
+        robot.interact(() -> vm().widthProperty().set(48));   // a value typed or loaded stays exact
+        assertThat(width.getValue()).isCloseTo(Math.log(48) / Math.log(2), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(vm().widthProperty().get()).isEqualTo(48);
+        robot.interact(() -> vm().kindProperty().set(Kind.RESIDUAL));
+        assertThat(robot.lookup("#bottleneck-slider").queryAs(Slider.class).isDisabled()).isTrue();
+        robot.interact(() -> vm().kindProperty().set(Kind.CONV));
+        assertThat(vm().layersProperty().get()).isEqualTo(2);   // a new kind brings its defaults back
+    }
+
+    @Test
+    @Order(3)
     void trainingFillsTheChartAndTheGridAndCanBePausedAndStopped() throws Exception {
         Path tiny = TinyDigits.idxFolder(home.resolve("tiny"), 384, 64);
         robot.interact(() -> {
@@ -96,7 +122,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theRunsTableKeepsRunsAndOverlaysTwoSelected() throws Exception {
         robot.interact(() -> vm().epochsProperty().set(1));
         robot.clickOn("#train-button");

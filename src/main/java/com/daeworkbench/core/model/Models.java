@@ -32,9 +32,4 @@ public final class Models {
     public static long parameterCount(ArchitectureSpec spec) {
         return NetworkPlan.of(spec).parameterCount();
     }
-
-    /** One line per layer, for the layer diagram. */
-    public static List<String> describeLayers(ArchitectureSpec spec) {
-        return NetworkPlan.of(spec).describe();
-    }
 }

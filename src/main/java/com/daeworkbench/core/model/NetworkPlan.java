@@ -121,6 +121,42 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
         };
     }
 
+    /** The size of the data between two layers for one image: height x width x channels (dense: 1 x 1 x units). */
+    public record Shape(int height, int width, int channels) {
+        public long values() { return (long) height * width * channels; }
+
+        @Override
+        public String toString() {
+            return height == 1 && width == 1 ? Integer.toString(channels) : channels + " @ " + height + "x" + width;
+        }
+    }
+
+    /**
+     * The data's shape at the input and after each learned layer of one {@code height x width}
+     * image (pooling and upsampling fold into the next layer's shape): what the window's layer
+     * diagram draws, the narrowest one being the code.
+     */
+    public List<Shape> shapes(int height, int width) {
+        List<Shape> out = new ArrayList<>();
+        boolean dense = spec.kind() == ArchitectureSpec.Kind.DENSE;
+        out.add(dense ? new Shape(1, 1, height * width) : new Shape(height, width, 1));
+        int h = height, w = width;
+        for (Step step : steps) {
+            if (step instanceof MaxPool) { h /= 2; w /= 2; }
+            else if (step instanceof Upsample) { h *= 2; w *= 2; }
+            else if (step instanceof Dense d) out.add(new Shape(1, 1, d.out()));
+            else if (step instanceof Conv c) out.add(new Shape(h, w, c.out()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Index in {@link #shapes} of the code: the output of {@link #codeStep()}. */
+    public int codeShapeIndex() {
+        int learned = 0;
+        for (int i = 0; i <= codeStep(); i++) if (steps.get(i) instanceof Dense || steps.get(i) instanceof Conv) learned++;
+        return learned;
+    }
+
     /** Image sides must be multiples of this for the network to give back the same size. */
     public int sizeMultiple() {
         return spec.kind() == ArchitectureSpec.Kind.CONV ? 1 << spec.layers() : 1;

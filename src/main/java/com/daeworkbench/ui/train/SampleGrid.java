@@ -22,7 +22,9 @@ public final class SampleGrid extends GridPane {
         setVgap(6);
         setPadding(new Insets(4));
         for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints(CELL);
+            // at least an image wide, wider where the header needs it ("reconstructed" in bold)
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setMinWidth(CELL);
             cc.setHalignment(HPos.CENTER);
             getColumnConstraints().add(cc);
         }

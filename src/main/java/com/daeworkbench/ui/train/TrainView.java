@@ -202,12 +202,12 @@ public final class TrainView extends BorderPane {
         kind.setMaxWidth(Double.MAX_VALUE);
         kind.setConverter(enumNames(Kind.class));
         kind.setTooltip(tip("Dense: every pixel connects to every unit, squeezed through a bottleneck. Conv: the Keras-blog denoiser with pooling and upsampling. Residual: a DnCNN that predicts the noise and subtracts it."));
-        Spinner<Integer> layers = spinner(1, 20, vm.layersProperty());
-        layers.setTooltip(tip("Depth. More layers can model more complex structure but train slower and can be harder to optimise."));
-        Spinner<Integer> width = spinner(4, 1024, vm.widthProperty());
-        width.setTooltip(tip("Neurons (dense) or filters (conv, residual) per layer: the network's capacity."));
-        Spinner<Integer> bottleneck = spinner(2, 512, vm.bottleneckProperty());
-        bottleneck.setTooltip(tip("The narrowest layer: a small code forces the autoencoder to keep only what matters. (Unused by the residual network.)"));
+        Node layers = knob(1, 20, false, vm.layersProperty(), "layers",
+                "Depth. More layers can model more complex structure but train slower and can be harder to optimise.");
+        Node width = knob(4, 1024, true, vm.widthProperty(), "width",
+                "Neurons (dense) or filters (conv, residual) per layer: the network's capacity. The slider steps in powers of two; type any value in the box.");
+        Node bottleneck = knob(2, 512, true, vm.bottleneckProperty(), "bottleneck",
+                "The narrowest layer: a small code forces the autoencoder to keep only what matters. (Unused by the residual network.)");
         bottleneck.disableProperty().bind(vm.kindProperty().isEqualTo(Kind.RESIDUAL));
         ComboBox<Activation> act = new ComboBox<>();
         act.getItems().addAll(Activation.values());
@@ -224,10 +224,16 @@ public final class TrainView extends BorderPane {
         params.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d parameters",
                 vm.parameterCountProperty().get()), vm.parameterCountProperty()));
         params.getStyleClass().add("param-count");
+        LayerDiagram bars = new LayerDiagram();
+        bars.setId("layer-diagram");
+        Runnable drawBars = () -> bars.show(vm.layerShapesProperty().get(), vm.codeShapeIndexProperty().get());
+        vm.layerShapesProperty().addListener(o -> drawBars.run());
+        vm.codeShapeIndexProperty().addListener(o -> drawBars.run());
+        drawBars.run();
         TextArea diagram = new TextArea();
         diagram.textProperty().bind(vm.layerDiagramProperty());
         diagram.setEditable(false);
-        diagram.setPrefRowCount(6);
+        diagram.setPrefRowCount(5);
         diagram.getStyleClass().add("layer-diagram");
         diagram.setTooltip(tip("The layers these settings build, input to output."));
         Label error = new Label();
@@ -235,7 +241,7 @@ public final class TrainView extends BorderPane {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        return section("Architecture", g, params, diagram, error);
+        return section("Architecture", g, params, bars, diagram, error);
     }
 
     private Node trainingSection() {
@@ -432,6 +438,42 @@ public final class TrainView extends BorderPane {
         s.valueProperty().addListener((o, a, v) -> { if (v != null) p.set(v); });
         p.addListener((o, a, v) -> s.getValueFactory().setValue(v.intValue()));
         return s;
+    }
+
+    /**
+     * A slider for quick, visible changes with a spinner beside it for exact values. On a
+     * {@code log2} knob the slider steps through powers of two; a value typed in the spinner
+     * (48, say) is kept as it is, the slider only showing where it lies.
+     */
+    private static Node knob(int min, int max, boolean log2, javafx.beans.property.IntegerProperty p, String id, String help) {
+        java.util.function.IntToDoubleFunction toSlider = v -> log2 ? Math.log(v) / Math.log(2) : v;
+        Slider slider = new Slider(toSlider.applyAsDouble(min), toSlider.applyAsDouble(max), toSlider.applyAsDouble(p.get()));
+        slider.setId(id + "-slider");
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        slider.setBlockIncrement(1);
+        slider.setPrefWidth(110);
+        Spinner<Integer> spinner = spinner(min, max, p);
+        spinner.setId(id + "-spinner");
+        spinner.setPrefWidth(78);
+        boolean[] syncing = {false};
+        slider.valueProperty().addListener((o, a, v) -> {
+            if (syncing[0]) return;
+            int value = (int) Math.round(log2 ? Math.pow(2, Math.round(v.doubleValue())) : v.doubleValue());
+            if (value != p.get()) p.set(Math.max(min, Math.min(max, value)));
+        });
+        p.addListener((o, a, v) -> {
+            syncing[0] = true;
+            slider.setValue(toSlider.applyAsDouble(v.intValue()));
+            syncing[0] = false;
+        });
+        slider.setTooltip(tip(help));
+        spinner.setTooltip(tip(help));
+        HBox box = new HBox(6, slider, spinner);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        return box;
     }
 
     private static Node labelled(String label, Slider slider, Label value) {

@@ -85,6 +85,8 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<float[]> previewNoisy = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper parameterCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper layerDiagram = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<com.daeworkbench.core.model.NetworkPlan.Shape>> layerShapes = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyIntegerWrapper codeShapeIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper specError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper engineReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -193,8 +195,12 @@ public final class TrainViewModel {
         } else {
             specError.set("");
         }
-        parameterCount.set((int) Math.min(Integer.MAX_VALUE, Models.parameterCount(s)));
-        layerDiagram.set(String.join("\n", Models.describeLayers(s)));
+        com.daeworkbench.core.model.NetworkPlan plan = com.daeworkbench.core.model.NetworkPlan.of(s);
+        parameterCount.set((int) Math.min(Integer.MAX_VALUE, plan.parameterCount()));
+        layerDiagram.set(String.join("\n", plan.describe()));
+        layerShapes.set(plan.shapes(s.inputHeight(), s.inputWidth()));
+        // a residual network keeps every layer at full size: it has no code to mark
+        codeShapeIndex.set(s.kind() == Kind.RESIDUAL ? -1 : plan.codeShapeIndex());
     }
 
     public Corruption corruption() {
@@ -582,6 +588,10 @@ public final class TrainViewModel {
     public ReadOnlyObjectProperty<float[]> previewNoisyProperty() { return previewNoisy.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty parameterCountProperty() { return parameterCount.getReadOnlyProperty(); }
     public ReadOnlyStringProperty layerDiagramProperty() { return layerDiagram.getReadOnlyProperty(); }
+    /** The data's shape at the input and after each learned layer, for the layer diagram. */
+    public ReadOnlyObjectProperty<List<com.daeworkbench.core.model.NetworkPlan.Shape>> layerShapesProperty() { return layerShapes.getReadOnlyProperty(); }
+    /** Which of {@link #layerShapesProperty()} is the code (the bottleneck). */
+    public ReadOnlyIntegerProperty codeShapeIndexProperty() { return codeShapeIndex.getReadOnlyProperty(); }
     public ReadOnlyStringProperty specErrorProperty() { return specError.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty engineReadyProperty() { return engineReady.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

@@ -36,6 +36,19 @@ class TrainViewModelTest {
     }
 
     @Test
+    void theLayerDiagramFollowsTheArchitectureAndMarksTheCode() {
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.kindProperty().set(Kind.DENSE);
+        assertThat(vm.layerShapesProperty().get()).extracting(Object::toString).containsExactly("784", "256", "64", "256", "784");
+        assertThat(vm.codeShapeIndexProperty().get()).isEqualTo(2);
+        vm.bottleneckProperty().set(8);
+        assertThat(vm.layerShapesProperty().get().get(2).values()).isEqualTo(8);
+        vm.kindProperty().set(Kind.RESIDUAL);
+        assertThat(vm.codeShapeIndexProperty().get()).isEqualTo(-1);   // no bottleneck to mark
+        assertThat(vm.layerShapesProperty().get()).hasSize(9);
+    }
+
+    @Test
     void aRunFillsTheCurvesTheGridAndTheRunStore() throws IOException {
         TrainViewModel vm = trainedOnTinyDigits();
         assertThat(notices).isEmpty();
