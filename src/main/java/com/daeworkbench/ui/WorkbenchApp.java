@@ -103,7 +103,10 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
-        System.err.printf("DAE Workbench: window up in %.0f ms after FX start%n", (System.nanoTime() - t0) / 1e6);
+        System.err.printf("DAE Workbench: window up in %.0f ms after FX start, %d ms after the JVM started%n", (System.nanoTime() - t0) / 1e6,
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        train.engineReadyProperty().addListener((o, a, ready) -> System.err.printf("DAE Workbench: engine ready (Train enabled) %d ms after the JVM started%n",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
         train.start();
         runs.refresh();
         FxStallMonitor stalls = FxStallMonitor.startIfRequested();
