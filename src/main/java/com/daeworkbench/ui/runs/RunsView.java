@@ -22,13 +22,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
 
-/** Every run kept: a sortable table; the selected runs' validation curves overlaid in one chart. */
+/** Every run kept: a sortable table; the selected runs' curves (validation PSNR, validation or training loss) overlaid in one chart. */
 public final class RunsView extends BorderPane {
     private final RunsViewModel vm;
     final TableView<RunRecord> table = new TableView<>();
     final LineChart<Number, Number> overlay = new LineChart<>(new NumberAxis(), new NumberAxis());
+    final javafx.scene.control.ComboBox<RunsViewModel.Metric> metric = new javafx.scene.control.ComboBox<>();
 
     public RunsView(RunsViewModel vm) {
         this(vm, r -> { });
@@ -46,13 +46,17 @@ public final class RunsView extends BorderPane {
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs yet: every training run is kept here, with its curves and model."));
-        table.getColumns().add(text("Run", RunRecord::name, 300));
-        table.getColumns().add(text("Data", RunRecord::dataset, 90));
-        table.getColumns().add(text("Status", r -> r.status().name().toLowerCase(Locale.ROOT), 90));
-        table.getColumns().add(number("Epochs", r -> (double) r.epochs().size(), "%.0f"));
+        // the scores first, beside the name: they are what the table is sorted and read by
+        table.getColumns().add(text("Run", RunRecord::name, 250));
         TableColumn<RunRecord, Number> psnr = number("PSNR (dB)", RunRecord::finalPsnr, "%.2f");
         table.getColumns().add(psnr);
         table.getColumns().add(number("SSIM", RunRecord::finalSsim, "%.3f"));
+        table.getColumns().add(text("Data", RunRecord::dataset, 80));
+        table.getColumns().add(text("Noise", RunRecord::corruption, 105));
+        table.getColumns().add(number("LR", r -> r.spec().learningRate(), "%.0e"));
+        table.getColumns().add(number("Batch", r -> (double) r.spec().batchSize(), "%.0f"));
+        table.getColumns().add(text("Status", r -> r.status().name().toLowerCase(Locale.ROOT), 85));
+        table.getColumns().add(number("Epochs", r -> (double) r.epochs().size(), "%.0f"));
         table.getColumns().add(text("Started", r -> r.createdAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC"), 170));
         psnr.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(psnr);
@@ -61,12 +65,20 @@ public final class RunsView extends BorderPane {
             drawOverlay();
         });
         overlay.setAnimated(false);
-        overlay.setTitle("Validation loss of the selected runs");
+        overlay.setCreateSymbols(false);
         overlay.getXAxis().setLabel("epoch");
-        overlay.getYAxis().setLabel("validation loss");
         ((NumberAxis) overlay.getYAxis()).setForceZeroInRange(false);
+        metric.setId("runs-metric");
+        metric.getItems().addAll(RunsViewModel.Metric.values());
+        metric.setValue(RunsViewModel.Metric.VALIDATION_PSNR);
+        metric.valueProperty().addListener(o -> drawOverlay());
+        metric.setTooltip(new Tooltip("What to compare. Validation PSNR is fair across all runs; losses of different kinds"
+                + " (cross-entropy for dense and conv, squared error for residual) are not on one scale."));
         Button png = new Button("Chart as PNG…");
-        png.setOnAction(e -> exportPng());
+        png.setOnAction(e -> {
+            var image = SwingFXUtils.fromFXImage(overlay.snapshot(null, null), null);
+            save("PNG image", "*.png", "runs.png", f -> vm.exportPng(image, f.toPath()));
+        });
         png.setTooltip(new Tooltip("Save the overlay chart as a PNG image."));
         Button csv = new Button("Curves as CSV…");
         csv.setOnAction(e -> withOne(r -> save("CSV", "*.csv", r.id() + ".csv", f -> vm.exportCsv(r, f.toPath()))));
@@ -91,22 +103,39 @@ public final class RunsView extends BorderPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, actions, hint);
         top.setPadding(new Insets(10));
-        SplitPane split = new SplitPane(table, overlay);
+        Label empty = new Label("Select runs in the table to overlay their curves.");
+        empty.getStyleClass().add("placeholder");
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.selected()));
+        empty.setMouseTransparent(true);
+        overlay.visibleProperty().bind(empty.visibleProperty().not());
+        HBox chartBar = new HBox(8, new Label("Compare"), metric);
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+        chartBar.setPadding(new Insets(8, 8, 0, 12));
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(overlay, empty);
+        VBox chartPane = new VBox(chartBar, chartArea);
+        VBox.setVgrow(chartArea, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, chartPane);
         split.setDividerPositions(0.55);
         setTop(top);
         setCenter(split);
     }
 
     private void drawOverlay() {
+        RunsViewModel.Metric m = metric.getValue();
+        overlay.setTitle(capitalised(m.label) + " of the selected runs");
+        overlay.setCreateSymbols(m != RunsViewModel.Metric.TRAIN_LOSS);   // a dot per epoch; a training curve is dense
+        overlay.getYAxis().setLabel(m.label);
         overlay.getData().clear();
         for (RunRecord r : vm.selected()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(r.name());
-            for (RunRecord.EpochPoint p : r.epochs()) {
-                if (Double.isFinite(p.validationLoss())) s.getData().add(new XYChart.Data<>(p.epoch(), p.validationLoss()));
-            }
+            for (double[] p : RunsViewModel.curve(r, m)) s.getData().add(new XYChart.Data<>(p[0], p[1]));
             overlay.getData().add(s);
         }
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void withOne(java.util.function.Consumer<RunRecord> action) {
@@ -120,17 +149,6 @@ public final class RunsView extends BorderPane {
         fc.setInitialFileName(name);
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) then.accept(f);
-    }
-
-    private void exportPng() {
-        var image = overlay.snapshot(null, null);
-        save("PNG image", "*.png", "runs.png", f -> {
-            try {
-                com.daeworkbench.core.io.AtomicFiles.write(f.toPath(), out -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 
     private static TableColumn<RunRecord, String> text(String title, java.util.function.Function<RunRecord, String> f, double width) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The kept runs: listing, selection for the overlay chart, export and delete. */
+/** The kept runs: listing, selection for the overlay chart, the curves it draws, export and delete. */
 public final class RunsViewModel {
     private final TaskRunner runner;
     private final RunStore store;
@@ -25,6 +25,59 @@ public final class RunsViewModel {
         this.runner = runner;
         this.store = store;
         this.notifier = notifier;
+    }
+
+    /**
+     * What the overlay compares. Validation PSNR is the fair measure across runs: losses of
+     * different kinds (BCE for dense and conv, MSE for residual) are not on one scale.
+     */
+    public enum Metric {
+        VALIDATION_PSNR("validation PSNR (dB)"),
+        VALIDATION_LOSS("validation loss"),
+        TRAIN_LOSS("training loss (smoothed)");
+
+        public final String label;
+
+        Metric(String label) { this.label = label; }
+
+        @Override
+        public String toString() { return label; }
+    }
+
+    /** points drawn per training-loss curve: enough for the chart's width */
+    static final int CURVE_POINTS = 400;
+    static final double TRAIN_SMOOTHING = 0.6;
+
+    /**
+     * A run's curve as (epoch, value) pairs. Training loss is smoothed over every iteration
+     * first, then thinned, and its x is the fractional epoch, so runs with different batch
+     * sizes line up.
+     */
+    public static List<double[]> curve(RunRecord r, Metric m) {
+        List<double[]> out = new ArrayList<>();
+        if (m == Metric.TRAIN_LOSS) {
+            double[] losses = r.iterationLoss().stream().mapToDouble(Double::doubleValue).toArray();
+            if (losses.length == 0) return out;
+            double perEpoch = r.epochs().isEmpty() ? losses.length : Math.max(1, r.epochs().get(0).iteration());
+            double[] smooth = com.daeworkbench.ui.common.Curves.smooth(losses, TRAIN_SMOOTHING);
+            for (int i : com.daeworkbench.ui.common.Curves.decimate(losses.length, CURVE_POINTS)) {
+                if (Double.isFinite(smooth[i])) out.add(new double[] {(i + 1) / perEpoch, smooth[i]});
+            }
+            return out;
+        }
+        for (RunRecord.EpochPoint p : r.epochs()) {
+            double v = m == Metric.VALIDATION_PSNR ? p.validationPsnr() : p.validationLoss();
+            if (Double.isFinite(v)) out.add(new double[] {p.epoch(), v});
+        }
+        return out;
+    }
+
+    /** Writes a chart image (already taken from the screen) as PNG, atomically, off the UI thread. */
+    public void exportPng(java.awt.image.BufferedImage image, Path target) {
+        runner.submit("export-png", () -> {
+            AtomicFiles.write(target, out -> javax.imageio.ImageIO.write(image, "png", out));
+            return target;
+        }, t -> notifier.accept("Saved " + t.getFileName()), e -> notifier.accept("Could not save " + target.getFileName() + ": " + e.getMessage()));
     }
 
     public void refresh() {
