@@ -97,6 +97,11 @@ public final class TrainViewModel {
     private final ReadOnlyIntegerWrapper curveVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<TrainingEvent.Samples> liveSamples = new ReadOnlyObjectWrapper<>();
     private final ObservableList<TrainingEvent.Samples> epochSamples = FXCollections.observableArrayList();
+    /**
+     * One read-only view, kept: the view listens to it, and a fresh wrapper per call would be
+     * held by the list only weakly, collected, and its listeners silently never called.
+     */
+    private final ObservableList<TrainingEvent.Samples> epochSamplesView = FXCollections.unmodifiableObservableList(epochSamples);
     private final ReadOnlyObjectWrapper<double[]> baselinePsnr = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper baselineSetPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
@@ -601,7 +606,7 @@ public final class TrainViewModel {
     public ReadOnlyStringProperty speedProperty() { return speed.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty curveVersionProperty() { return curveVersion.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TrainingEvent.Samples> liveSamplesProperty() { return liveSamples.getReadOnlyProperty(); }
-    public ObservableList<TrainingEvent.Samples> epochSamples() { return FXCollections.unmodifiableObservableList(epochSamples); }
+    public ObservableList<TrainingEvent.Samples> epochSamples() { return epochSamplesView; }
     public ReadOnlyObjectProperty<double[]> baselinePsnrProperty() { return baselinePsnr.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty baselineSetPsnrProperty() { return baselineSetPsnr.getReadOnlyProperty(); }
     public ReadOnlyStringProperty baselineNameProperty() { return baselineName.getReadOnlyProperty(); }

@@ -36,6 +36,24 @@ class TrainViewModelTest {
     }
 
     @Test
+    void listenersOnTheEpochSamplesHearEveryEpochEvenAfterACollection() throws IOException {
+        Path data = TinyDigits.idxFolder(dir.resolve("tiny"), 192, 32);
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.start();
+        vm.loadDataset(data.toString());
+        vm.kindProperty().set(Kind.DENSE);
+        vm.epochsProperty().set(2);
+        vm.batchSizeProperty().set(64);
+        List<Integer> sizes = new ArrayList<>();
+        // the epoch slider listens like this, holding no reference to the list itself
+        vm.epochSamples().addListener((javafx.collections.ListChangeListener<com.daeworkbench.core.train.TrainingEvent.Samples>) c ->
+                sizes.add(c.getList().size()));
+        for (int i = 0; i < 3; i++) System.gc();
+        vm.train();
+        assertThat(sizes).contains(1, 2);
+    }
+
+    @Test
     void theLayerDiagramFollowsTheArchitectureAndMarksTheCode() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.kindProperty().set(Kind.DENSE);
