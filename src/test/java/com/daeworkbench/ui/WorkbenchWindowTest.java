@@ -127,6 +127,13 @@ class WorkbenchWindowTest {
         robot.interact(() -> vm().epochsProperty().set(1));
         robot.clickOn("#train-button");
         await("the second run to finish", 180, () -> !vm().runningProperty().get() && vm().epochPoints().size() == 1);
+        // every epoch's reconstructions are kept: the slider scrubs back to them
+        Slider epochs = robot.lookup("#epoch-slider").queryAs(Slider.class);
+        assertThat(epochs.isDisabled()).isFalse();
+        assertThat(epochs.getMax()).isEqualTo(1);
+        robot.interact(() -> epochs.setValue(1));
+        assertThat(robot.lookup("#epoch-label").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("epoch 1");
+        robot.interact(() -> epochs.setValue(0));
         robot.clickOn("#runs-tab");
         @SuppressWarnings("unchecked") TableView<RunRecord> table = robot.lookup("#runs-table").queryAs(TableView.class);
         await("two runs in the table", 30, () -> table.getItems().size() >= 2);

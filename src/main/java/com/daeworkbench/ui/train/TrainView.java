@@ -56,6 +56,7 @@ public final class TrainView extends BorderPane {
         chart.setId("loss-chart");
         grid.setId("sample-grid");
         epochSlider.setId("epoch-slider");
+        epochLabel.setId("epoch-label");
         ScrollPane scroll = new ScrollPane(settingsColumn());
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("settings-scroll");
