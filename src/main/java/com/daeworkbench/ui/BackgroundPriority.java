@@ -18,8 +18,11 @@ import java.nio.file.Path;
  * set, which Windows honours.
  */
 public final class BackgroundPriority {
-    /** nice 10: the usual value for background jobs; CFS then gives a nice-0 thread ~9x the share */
-    static final int NICE = 10;
+    /**
+     * nice 10: the usual value for background jobs; CFS then gives a nice-0 thread ~9x the
+     * share. -Ddae.backgroundNice=0 leaves the threads at normal priority (to compare).
+     */
+    static final int NICE = Integer.getInteger("dae.backgroundNice", 10);
     private static final int PRIO_PROCESS = 0;
 
     private BackgroundPriority() { }
