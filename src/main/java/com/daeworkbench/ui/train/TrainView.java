@@ -343,8 +343,17 @@ public final class TrainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, title, spacer, new Label("Smoothing"), smoothing, logScale);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, bar, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        Label empty = new Label("Press Train: the loss appears here as the network learns, per batch (raw and smoothed) and per epoch on held-out images (validation).");
+        empty.setWrapText(true);
+        empty.setMaxWidth(360);
+        empty.getStyleClass().add("placeholder");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(vm.runningProperty().not().and(Bindings.createBooleanBinding(
+                () -> vm.iterationLoss().isEmpty(), vm.curveVersionProperty())));
+        chart.visibleProperty().bind(empty.visibleProperty().not());   // no empty axes before the first point
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, empty);
+        VBox box = new VBox(4, bar, chartArea);
+        VBox.setVgrow(chartArea, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
     }

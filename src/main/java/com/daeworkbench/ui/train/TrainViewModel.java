@@ -56,6 +56,8 @@ public final class TrainViewModel {
     public static final List<String> NOISE_TYPES = List.of("gaussian", "saltpepper", "masking", "speckle");
     static final int PREVIEW_ROWS = 6;
     static final int STRIP_IMAGES = 10;
+    /** the data set every installation has (10,000 MNIST digits in the jar) */
+    static final String BUNDLED = "digits";
 
     private final TaskRunner runner;
     /** run.json writes, in order: a late RUNNING write must never overwrite the final status */
@@ -64,7 +66,7 @@ public final class TrainViewModel {
     private final Consumer<String> notifier;
 
     // settings
-    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>("digits");
+    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>(BUNDLED);
     private final ObjectProperty<String> noiseType = new SimpleObjectProperty<>("gaussian");
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.5);
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.CONV);
@@ -159,6 +161,12 @@ public final class TrainViewModel {
             datasetSummary.set(String.format(Locale.ROOT, "%s: %,d train / %,d test images, %dx%d%s", d.name(),
                     d.train().count(), d.test().count(), d.width(), d.height(), d.hasPairs() ? ", noisy/clean pairs" : ""));
         }, e -> {
+            if (loadedDataset.get() == null && !BUNDLED.equals(nameOrPath)) {
+                // the folder of the last session is gone (or unreadable): start on the bundled digits, not on nothing
+                notifier.accept("Could not load " + nameOrPath + ": " + message(e) + ". Using the bundled digits instead.");
+                loadDataset(BUNDLED);
+                return;
+            }
             datasetSummary.set(loadedDataset.get() == null ? "no data set loaded" : datasetSummary.get());
             notifier.accept("Could not load " + nameOrPath + ": " + message(e));
         });

@@ -54,6 +54,28 @@ class TrainViewModelTest {
     }
 
     @Test
+    void aLastSessionsFolderThatIsGoneFallsBackToTheBundledDigits() {
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.datasetProperty().set(dir.resolve("deleted-since").toString());   // as restored from settings.json
+        vm.start();
+        assertThat(vm.loadedDatasetProperty().get()).isNotNull();
+        assertThat(vm.loadedDatasetProperty().get().train().count() + vm.loadedDatasetProperty().get().test().count()).isEqualTo(10_000);
+        assertThat(vm.datasetProperty().get()).isEqualTo("digits");
+        assertThat(notices).singleElement().asString().contains("deleted-since").contains("Using the bundled digits");
+    }
+
+    @Test
+    void aFolderThatFailsLaterKeepsTheDataAlreadyLoaded() {
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.start();
+        com.daeworkbench.core.data.Dataset digits = vm.loadedDatasetProperty().get();
+        vm.loadDataset(dir.resolve("nothing-here").toString());
+        assertThat(vm.datasetProperty().get()).isEqualTo("digits");
+        assertThat(vm.loadedDatasetProperty().get()).isSameAs(digits);
+        assertThat(notices).singleElement().asString().contains("nothing-here").doesNotContain("Using the bundled");
+    }
+
+    @Test
     void theLayerDiagramFollowsTheArchitectureAndMarksTheCode() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.kindProperty().set(Kind.DENSE);
