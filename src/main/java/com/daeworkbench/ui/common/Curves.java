@@ -30,6 +30,13 @@ public final class Curves {
         return out;
     }
 
+    /** Like {@link #decimate(int, int)} over the indices {@code from} (inclusive) to {@code to} (exclusive) only. */
+    public static int[] decimate(int from, int to, int max) {
+        int[] keep = decimate(Math.max(0, to - from), max);
+        for (int k = 0; k < keep.length; k++) keep[k] += from;
+        return keep;
+    }
+
     /**
      * Indices of at most {@code max} points spread evenly over {@code n}, always keeping the
      * first and last; every index is a real point, so no value is invented.

@@ -5,12 +5,10 @@ import com.daeworkbench.ui.common.Curves;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
 
@@ -24,11 +22,10 @@ public final class LossChart extends StackPane {
     static final int MAX_POINTS = 800;
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+    private final EpochLineChart chart = new EpochLineChart(xAxis, yAxis);
     private final XYChart.Series<Number, Number> raw = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> smooth = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validation = new XYChart.Series<>();
-    private final Pane overlay = new Pane();
     private final Label readout = new Label();
     private double[] losses = new double[0];
     /** {@link #losses} smoothed with the current weight: computed once a redraw, read by the hover read-out */
@@ -37,6 +34,9 @@ public final class LossChart extends StackPane {
     private int perEpoch = 1;
     private boolean log;
     private double smoothing = 0.6;
+    /** the part of training shown, as fractions of the iterations so far (a live run keeps filling it) */
+    private double rangeFrom = 0;
+    private double rangeTo = 1;
 
     public LossChart() {
         getStyleClass().add("loss-chart");
@@ -51,15 +51,13 @@ public final class LossChart extends StackPane {
         smooth.setName("train (smoothed)");
         validation.setName("validation (per epoch)");
         chart.getData().addAll(List.of(raw, smooth, validation));
-        overlay.setMouseTransparent(true);
         readout.getStyleClass().add("chart-readout");
         readout.setVisible(false);
         readout.setMouseTransparent(true);
         StackPane.setAlignment(readout, javafx.geometry.Pos.TOP_RIGHT);
-        getChildren().addAll(chart, overlay, readout);
+        getChildren().addAll(chart, readout);
         chart.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
         chart.setOnMouseExited(e -> readout.setVisible(false));
-        chart.needsLayoutProperty().addListener((o, a, needs) -> { if (!needs) drawEpochLines(); });
     }
 
     public void setData(List<Double> iterationLoss, List<RunRecord.EpochPoint> epochPoints, int iterationsPerEpoch) {
@@ -84,7 +82,30 @@ public final class LossChart extends StackPane {
         redraw();
     }
 
+    /**
+     * Shows only the iterations between the two fractions of those done so far (zooming in on
+     * late training, where the curve flattens). The smoothing is still computed over every
+     * iteration, so a point's smoothed value is the same at every zoom.
+     */
+    public void setRange(double from, double to) {
+        rangeFrom = Math.max(0, Math.min(from, to));
+        rangeTo = Math.min(1, Math.max(from, to));
+        redraw();
+    }
+
     public LineChart<Number, Number> chart() { return chart; }
+
+    /** The iterations (1-based) of the first and last drawn points, or null when nothing is drawn (for tests). */
+    public int[] drawnIterations() {
+        var d = smooth.getData();
+        return d.isEmpty() ? null : new int[] {d.get(0).getXValue().intValue(), d.get(d.size() - 1).getXValue().intValue()};
+    }
+
+    /** The smoothed value drawn at an iteration, or NaN where none is drawn (for tests). */
+    public double drawnSmoothed(int iteration) {
+        for (XYChart.Data<Number, Number> p : smooth.getData()) if (p.getXValue().intValue() == iteration) return p.getYValue().doubleValue();
+        return Double.NaN;
+    }
 
     /** How many points the smoothed series draws (for tests of the point cap). */
     public int drawnPoints() { return smooth.getData().size(); }
@@ -95,7 +116,11 @@ public final class LossChart extends StackPane {
 
     private void redraw() {
         smoothed = Curves.smooth(losses, smoothing);
-        int[] keep = Curves.decimate(losses.length, MAX_POINTS);
+        int n = losses.length;
+        // at least two points stay in view, however narrow the range
+        int first = Math.min((int) Math.floor(rangeFrom * n), Math.max(0, n - 2));
+        int last = Math.min(n, Math.max(first + 2, (int) Math.ceil(rangeTo * n)));
+        int[] keep = Curves.decimate(first, last, MAX_POINTS);
         java.util.ArrayList<XYChart.Data<Number, Number>> r = new java.util.ArrayList<>(keep.length);
         java.util.ArrayList<XYChart.Data<Number, Number>> s = new java.util.ArrayList<>(keep.length);
         for (int i : keep) {
@@ -107,7 +132,7 @@ public final class LossChart extends StackPane {
         smooth.getData().setAll(s);
         java.util.ArrayList<XYChart.Data<Number, Number>> v = new java.util.ArrayList<>();
         for (RunRecord.EpochPoint p : epochs) {
-            if (!Double.isFinite(p.validationLoss())) continue;
+            if (!Double.isFinite(p.validationLoss()) || p.iteration() < first + 1 || p.iteration() > last) continue;
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.iteration(), y(p.validationLoss()));
             // a node set before the point is added becomes its marker, even with symbols off
             javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5);
@@ -118,23 +143,57 @@ public final class LossChart extends StackPane {
             v.add(d);
         }
         validation.getData().setAll(v);
-        chart.requestLayout();
+        chart.setEpochEnds(epochs.stream().mapToInt(RunRecord.EpochPoint::iteration).filter(i -> i >= first + 1 && i <= last).toArray());
     }
 
-    private void drawEpochLines() {
-        overlay.getChildren().clear();
-        Node plot = chart.lookup(".chart-plot-background");
-        if (plot == null || epochs.isEmpty()) return;
-        Bounds b = overlay.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
-        for (RunRecord.EpochPoint p : epochs) {
-            double x = xAxis.getDisplayPosition(p.iteration());
-            Bounds axisInScene = xAxis.localToScene(xAxis.getBoundsInLocal());
-            double sx = overlay.sceneToLocal(axisInScene.getMinX() + x, 0).getX();
-            if (sx < b.getMinX() || sx > b.getMaxX()) continue;
-            Line line = new Line(sx, b.getMinY(), sx, b.getMaxY());
-            line.getStyleClass().add("epoch-line");
-            overlay.getChildren().add(line);
+    /**
+     * A line chart with a dashed line at each epoch's end, placed in the chart's own layout
+     * pass from the axis just laid out: lines placed after the layout, from the axis's last
+     * scale, lagged the data by a redraw and missed their validation dots.
+     */
+    private static final class EpochLineChart extends LineChart<Number, Number> {
+        private final List<Line> lines = new java.util.ArrayList<>();
+        private int[] ends = new int[0];
+
+        EpochLineChart(NumberAxis x, NumberAxis y) {
+            super(x, y);
         }
+
+        void setEpochEnds(int[] iterations) {
+            ends = iterations;
+            while (lines.size() < ends.length) {
+                Line l = new Line();
+                l.getStyleClass().add("epoch-line");
+                l.setMouseTransparent(true);
+                lines.add(l);
+                getPlotChildren().add(0, l);   // behind the curves
+            }
+            for (int i = 0; i < lines.size(); i++) lines.get(i).setVisible(i < ends.length);
+            requestChartLayout();
+        }
+
+        @Override
+        protected void layoutPlotChildren() {
+            super.layoutPlotChildren();
+            double height = getYAxis().getHeight();
+            for (int i = 0; i < ends.length; i++) {
+                double x = getXAxis().getDisplayPosition(ends[i]);
+                Line l = lines.get(i);
+                l.setStartX(x);
+                l.setEndX(x);
+                l.setStartY(0);
+                l.setEndY(height);
+            }
+        }
+    }
+
+    /** Where the epoch lines stand, in the axis's units (for tests). */
+    int[] epochLineIterations() { return chart.ends.clone(); }
+
+    /** The x of an epoch line and of the validation dot at the same epoch, in the plot's coordinates (for tests). */
+    double[] epochLineAndDotX(int k) {
+        double dot = validation.getData().get(k).getNode().getBoundsInParent().getCenterX();
+        return new double[] {chart.lines.get(k).getStartX(), dot};
     }
 
     private void hover(double mx, double my) {

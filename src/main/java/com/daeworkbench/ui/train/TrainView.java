@@ -352,7 +352,19 @@ public final class TrainView extends BorderPane {
                 () -> vm.iterationLoss().isEmpty(), vm.curveVersionProperty())));
         chart.visibleProperty().bind(empty.visibleProperty().not());   // no empty axes before the first point
         javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, empty);
-        VBox box = new VBox(4, bar, chartArea);
+        org.controlsfx.control.RangeSlider range = new org.controlsfx.control.RangeSlider(0, 1, 0, 1);
+        range.setId("loss-range");
+        range.setTooltip(tip("Drag either end to zoom into part of training (late epochs, where the curve flattens). The range is a share"
+                + " of the iterations so far, so a live run keeps filling it; smoothing uses every point, so the curve is the same at every zoom."));
+        javafx.beans.InvalidationListener zoom = o -> chart.setRange(range.getLowValue(), range.getHighValue());
+        range.lowValueProperty().addListener(zoom);
+        range.highValueProperty().addListener(zoom);
+        Label rangeLabel = new Label("Iterations shown");
+        rangeLabel.getStyleClass().add("hint");
+        HBox rangeBar = new HBox(8, rangeLabel, range);
+        rangeBar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(range, Priority.ALWAYS);
+        VBox box = new VBox(4, bar, chartArea, rangeBar);
         VBox.setVgrow(chartArea, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
