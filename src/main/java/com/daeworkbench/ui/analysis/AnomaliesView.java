@@ -4,6 +4,7 @@ import com.daeworkbench.core.analysis.AnomalyReport;
 import com.daeworkbench.core.analysis.Roc;
 import com.daeworkbench.core.analysis.Score;
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.ui.common.ChartExport;
 import com.daeworkbench.ui.common.Images;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.daeworkbench.ui.analysis;
 import com.daeworkbench.core.analysis.LatentProjection;
 import com.daeworkbench.core.analysis.PretrainEvaluation;
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.ui.common.ChartExport;
 import com.daeworkbench.ui.common.Images;
 import java.util.ArrayList;
 import java.util.List;

@@ -341,7 +341,8 @@ public final class TrainView extends BorderPane {
         title.getStyleClass().add("pane-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, new Label("Smoothing"), smoothing, logScale);
+        Node export = com.daeworkbench.ui.common.ChartExport.buttons(chart, "loss", TrainViewModel.CURVE_CSV_HEADER, vm::curveRows, vm::report);
+        HBox bar = new HBox(10, title, spacer, new Label("Smoothing"), smoothing, logScale, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("Press Train: the loss appears here as the network learns, per batch (raw and smoothed) and per epoch on held-out images (validation).");
         empty.setWrapText(true);
@@ -379,7 +380,9 @@ public final class TrainView extends BorderPane {
         epochSlider.setSnapToTicks(true);
         epochSlider.setShowTickMarks(true);
         epochSlider.setTooltip(tip("Scrub back through training: every epoch's reconstructions are kept. Far left = live."));
-        HBox bar = new HBox(10, title, new Label("Epoch"), epochSlider, epochLabel);
+        Node savePng = com.daeworkbench.ui.common.ChartExport.pngButton(grid, "reconstructions",
+                "Save the grid as shown (corrupted | reconstructed | clean, with PSNR) as a PNG image.", vm::report);
+        HBox bar = new HBox(10, title, new Label("Epoch"), epochSlider, epochLabel, savePng);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(epochSlider, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(grid);

@@ -385,6 +385,33 @@ public final class TrainViewModel {
         if (curves) curveVersion.set(curveVersion.get() + 1);
     }
 
+    /** Header of {@link #curveRows()}. */
+    public static final String CURVE_CSV_HEADER = "iteration,epoch,train_loss,validation_loss,validation_psnr";
+
+    /**
+     * The current run's curves as CSV rows: one per iteration, with the validation scores on
+     * the iteration that ended their epoch.
+     */
+    public List<String> curveRows() {
+        Map<Integer, RunRecord.EpochPoint> atIteration = new java.util.HashMap<>();
+        for (RunRecord.EpochPoint p : epochPoints) atIteration.put(p.iteration(), p);
+        List<String> rows = new ArrayList<>(iterationLoss.size());
+        int perEpoch = Math.max(1, iterationsPerEpoch);
+        for (int i = 0; i < iterationLoss.size(); i++) {
+            RunRecord.EpochPoint p = atIteration.get(i + 1);
+            int epoch = p != null ? p.epoch() : i / perEpoch + 1;
+            rows.add(String.format(Locale.ROOT, "%d,%d,%.6g,%s,%s", i + 1, epoch, iterationLoss.get(i),
+                    p == null ? "" : String.format(Locale.ROOT, "%.6g", p.validationLoss()),
+                    p == null ? "" : String.format(Locale.ROOT, "%.4f", p.validationPsnr())));
+        }
+        return rows;
+    }
+
+    /** Shows a message to the user the way the view-model's own errors are shown. */
+    public void report(String message) {
+        notifier.accept(message);
+    }
+
     /** The preview rows carry the run's fixed validation noise, so their median-filter PSNRs are computed once a run. */
     private void updateBaselineRows(TrainingEvent.Samples s) {
         if (baselinePsnr.get() != null && baselinePsnr.get().length == s.count()) return;

@@ -1,5 +1,6 @@
 package com.daeworkbench.ui.analysis;
 
+import com.daeworkbench.ui.common.ChartExport;
 import static com.daeworkbench.testing.FxApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 

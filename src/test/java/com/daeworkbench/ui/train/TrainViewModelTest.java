@@ -19,7 +19,8 @@ class TrainViewModelTest {
     @TempDir Path dir;
     final List<String> notices = new ArrayList<>();
 
-    TrainViewModel trainedOnTinyDigits() throws IOException {
+    /** A small dense network set to train 2 epochs of 6 batches on tiny digits (not started). */
+    TrainViewModel readyOnTinyDigits() throws IOException {
         Path data = TinyDigits.idxFolder(dir.resolve("tiny"), 192, 32);
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.start();
@@ -31,19 +32,18 @@ class TrainViewModelTest {
         vm.epochsProperty().set(2);
         vm.noiseTypeProperty().set("masking");
         vm.noiseLevelProperty().set(0.3);
+        return vm;
+    }
+
+    TrainViewModel trainedOnTinyDigits() throws IOException {
+        TrainViewModel vm = readyOnTinyDigits();
         vm.train();
         return vm;
     }
 
     @Test
     void listenersOnTheEpochSamplesHearEveryEpochEvenAfterACollection() throws IOException {
-        Path data = TinyDigits.idxFolder(dir.resolve("tiny"), 192, 32);
-        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
-        vm.start();
-        vm.loadDataset(data.toString());
-        vm.kindProperty().set(Kind.DENSE);
-        vm.epochsProperty().set(2);
-        vm.batchSizeProperty().set(64);
+        TrainViewModel vm = readyOnTinyDigits();
         List<Integer> sizes = new ArrayList<>();
         // the epoch slider listens like this, holding no reference to the list itself
         vm.epochSamples().addListener((javafx.collections.ListChangeListener<com.daeworkbench.core.train.TrainingEvent.Samples>) c ->
@@ -73,6 +73,22 @@ class TrainViewModelTest {
         assertThat(vm.datasetProperty().get()).isEqualTo("digits");
         assertThat(vm.loadedDatasetProperty().get()).isSameAs(digits);
         assertThat(notices).singleElement().asString().contains("nothing-here").doesNotContain("Using the bundled");
+    }
+
+    @Test
+    void theCurvesExportAsOneCsvRowPerIterationWithValidationAtEpochEnds() throws IOException {
+        TrainViewModel vm = trainedOnTinyDigits();   // 2 epochs x 6 batches
+        List<String> rows = vm.curveRows();
+        assertThat(rows).hasSize(12);
+        assertThat(TrainViewModel.CURVE_CSV_HEADER.split(",")).hasSize(5);
+        assertThat(rows.get(0)).startsWith("1,1,").endsWith(",,");
+        String[] end = rows.get(5).split(",", -1);
+        assertThat(end[0]).isEqualTo("6");
+        assertThat(end[1]).isEqualTo("1");
+        assertThat(Double.parseDouble(end[3])).isEqualTo(vm.epochPoints().get(0).validationLoss(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(Double.parseDouble(end[4])).isEqualTo(vm.epochPoints().get(0).validationPsnr(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(rows.get(6)).startsWith("7,2,");
+        assertThat(Double.parseDouble(rows.get(11).split(",")[2])).isEqualTo(vm.iterationLoss().get(11), org.assertj.core.data.Offset.offset(1e-5));
     }
 
     @Test

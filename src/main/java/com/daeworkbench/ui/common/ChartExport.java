@@ -1,4 +1,4 @@
-package com.daeworkbench.ui.analysis;
+package com.daeworkbench.ui.common;
 
 import com.daeworkbench.core.io.AtomicFiles;
 import java.io.File;
@@ -17,11 +17,11 @@ import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 
-/** PNG (SwingFXUtils + ImageIO) and CSV export of a chart, both written atomically. */
-final class ChartExport {
+/** PNG (SwingFXUtils + ImageIO) and CSV export of a chart or any node, both written atomically. */
+public final class ChartExport {
     private ChartExport() { }
 
-    static void png(Node node, Path file) throws IOException {
+    public static void png(Node node, Path file) throws IOException {
         WritableImage image = node.snapshot(new SnapshotParameters(), null);
         var buffered = SwingFXUtils.fromFXImage(image, null);
         AtomicFiles.write(file, out -> {
@@ -29,23 +29,14 @@ final class ChartExport {
         });
     }
 
-    static void csv(Path file, String header, List<String> rows) throws IOException {
+    public static void csv(Path file, String header, List<String> rows) throws IOException {
         StringBuilder text = new StringBuilder(header).append('\n');
         for (String r : rows) text.append(r).append('\n');
         AtomicFiles.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** "PNG…" and "CSV…" buttons for a chart; rows come from the caller when the user saves. */
-    static HBox buttons(Node chart, String name, String header, java.util.function.Supplier<List<String>> rows, Consumer<String> notifier) {
-        Button png = new Button("PNG…");
-        png.setTooltip(new Tooltip("Save this chart as a PNG image."));
-        png.setOnAction(e -> choose(chart, name + ".png", "PNG image", "*.png").ifPresent(f -> {
-            try {
-                png(chart, f);
-            } catch (IOException ex) {
-                notifier.accept("Could not save " + f.getFileName() + ": " + ex.getMessage());
-            }
-        }));
+    public static HBox buttons(Node chart, String name, String header, java.util.function.Supplier<List<String>> rows, Consumer<String> notifier) {
         Button csv = new Button("CSV…");
         csv.setTooltip(new Tooltip("Save the numbers behind this chart as CSV."));
         csv.setOnAction(e -> choose(chart, name + ".csv", "CSV", "*.csv").ifPresent(f -> {
@@ -55,7 +46,21 @@ final class ChartExport {
                 notifier.accept("Could not save " + f.getFileName() + ": " + ex.getMessage());
             }
         }));
-        return new HBox(6, png, csv);
+        return new HBox(6, pngButton(chart, name, "Save this chart as a PNG image.", notifier), csv);
+    }
+
+    /** A "PNG…" button that saves what {@code node} shows now. */
+    public static Button pngButton(Node node, String name, String help, Consumer<String> notifier) {
+        Button png = new Button("PNG…");
+        png.setTooltip(new Tooltip(help));
+        png.setOnAction(e -> choose(node, name + ".png", "PNG image", "*.png").ifPresent(f -> {
+            try {
+                png(node, f);
+            } catch (IOException ex) {
+                notifier.accept("Could not save " + f.getFileName() + ": " + ex.getMessage());
+            }
+        }));
+        return png;
     }
 
     private static java.util.Optional<Path> choose(Node owner, String name, String what, String pattern) {
