@@ -43,11 +43,18 @@ public final class BackgroundPriority {
         }
     }
 
-    /** Lowers the calling thread; returns whether the OS-level nice value was set. */
+    /**
+     * Lowers the calling thread to at least {@link #NICE}; returns whether its OS-level nice
+     * value is now that low. A thread already lower (the whole app started under nice 15, say)
+     * is left as it is: raising it back would need privileges, and would not be asked for.
+     */
     public static boolean lowerCurrentThread() {
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
         int tid = currentThreadId();
-        if (tid <= 0 || Holder.LIBC == null) return false;
+        if (tid <= 0) return false;
+        Integer now = niceOf(tid);
+        if (now != null && now >= NICE) return true;
+        if (Holder.LIBC == null) return false;
         try {
             return Holder.LIBC.setpriority(PRIO_PROCESS, tid, NICE) == 0;
         } catch (Throwable e) {
