@@ -92,6 +92,22 @@ class TrainViewModelTest {
     }
 
     @Test
+    void resetWithTheSameSeedReplaysTheRunAndANewSeedDoesNot() throws IOException {
+        TrainViewModel vm = trainedOnTinyDigits();
+        List<Double> first = List.copyOf(vm.iterationLoss());
+        vm.reset();
+        assertThat(vm.iterationLoss()).isEmpty();
+        vm.train();
+        assertThat(vm.iterationLoss()).containsExactlyElementsOf(first);   // same initial weights, order and noise
+        int seed = vm.seedProperty().get();
+        vm.newSeed();
+        assertThat(vm.seedProperty().get()).isNotEqualTo(seed);
+        vm.reset();
+        vm.train();
+        assertThat(vm.iterationLoss().get(0)).isNotEqualTo(first.get(0));
+    }
+
+    @Test
     void theLayerDiagramFollowsTheArchitectureAndMarksTheCode() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.kindProperty().set(Kind.DENSE);
