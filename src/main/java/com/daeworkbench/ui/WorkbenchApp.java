@@ -100,6 +100,7 @@ public final class WorkbenchApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), train::stop);
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> { if (train.runningProperty().get() && !confirmQuitWhileTraining()) e.consume(); });
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
@@ -153,6 +154,21 @@ public final class WorkbenchApp extends Application {
                 train.train();
             }
         }.start();
+    }
+
+    static final String KEEP_TRAINING = "Keep training";
+
+    /** Closing the window mid-run asks first: the run is kept either way, but the epoch under way is lost. */
+    private boolean confirmQuitWhileTraining() {
+        javafx.scene.control.ButtonType quit = new javafx.scene.control.ButtonType("Stop and quit", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(KEEP_TRAINING, javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Quitting stops the run. It is kept, with its model from the last completed epoch, and Runs > Resume"
+                        + " continues it next time; the epoch under way is lost.", quit, keep);
+        ask.initOwner(stage);
+        ask.setTitle(TITLE);
+        ask.setHeaderText("Training is still running");
+        return ask.showAndWait().orElse(keep) == quit;
     }
 
     void notifyUser(String message) {

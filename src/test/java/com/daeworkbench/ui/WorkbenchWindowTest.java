@@ -144,6 +144,30 @@ class WorkbenchWindowTest {
         assertThat(table.getItems()).anyMatch(r -> r.status() == RunRecord.Status.CANCELLED);
     }
 
+    @Test
+    @Order(5)
+    void closingTheWindowMidRunAsksFirstAndKeepTrainingKeepsItOpen() throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0);
+            vm().epochsProperty().set(50);
+        });
+        robot.clickOn("#train-button");
+        await("training", 60, () -> vm().runningProperty().get() && !vm().iterationLoss().isEmpty());
+        Stage window = (Stage) robot.lookup("#tabs").query().getScene().getWindow();
+        javafx.application.Platform.runLater(() -> window.fireEvent(
+                new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        await("the question", 10, () -> robot.lookup(".button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> WorkbenchApp.KEEP_TRAINING.equals(b.getText())));
+        Button keep = robot.lookup(".button").queryAllAs(Button.class).stream()
+                .filter(b -> WorkbenchApp.KEEP_TRAINING.equals(b.getText())).findFirst().orElseThrow();
+        robot.clickOn(keep);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.isShowing()).isTrue();
+        assertThat(vm().runningProperty().get()).isTrue();
+        robot.clickOn("#stop-button");
+        await("the stop", 60, () -> !vm().runningProperty().get());
+    }
+
     static double meanAbsoluteDifference(javafx.scene.image.Image a, javafx.scene.image.Image b) {
         double sum = 0;
         int w = (int) a.getWidth(), h = (int) a.getHeight();
