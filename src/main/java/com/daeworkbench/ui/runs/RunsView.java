@@ -5,7 +5,6 @@ import java.io.File;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -65,7 +64,6 @@ public final class RunsView extends BorderPane {
             drawOverlay();
         });
         overlay.setAnimated(false);
-        overlay.setCreateSymbols(false);
         overlay.getXAxis().setLabel("epoch");
         ((NumberAxis) overlay.getYAxis()).setForceZeroInRange(false);
         metric.setId("runs-metric");
@@ -74,12 +72,8 @@ public final class RunsView extends BorderPane {
         metric.valueProperty().addListener(o -> drawOverlay());
         metric.setTooltip(new Tooltip("What to compare. Validation PSNR is fair across all runs; losses of different kinds"
                 + " (cross-entropy for dense and conv, squared error for residual) are not on one scale."));
-        Button png = new Button("Chart as PNG…");
-        png.setOnAction(e -> {
-            var image = SwingFXUtils.fromFXImage(overlay.snapshot(null, null), null);
-            save("PNG image", "*.png", "runs.png", f -> vm.exportPng(image, f.toPath()));
-        });
-        png.setTooltip(new Tooltip("Save the overlay chart as a PNG image."));
+        Button png = com.daeworkbench.ui.common.ChartExport.pngButton(overlay, "runs", "Save the overlay chart as a PNG image.", vm::report);
+        png.setText("Chart as PNG…");
         Button csv = new Button("Curves as CSV…");
         csv.setOnAction(e -> withOne(r -> save("CSV", "*.csv", r.id() + ".csv", f -> vm.exportCsv(r, f.toPath()))));
         Button model = new Button("Model file…");

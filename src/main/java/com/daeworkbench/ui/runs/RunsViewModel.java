@@ -72,12 +72,9 @@ public final class RunsViewModel {
         return out;
     }
 
-    /** Writes a chart image (already taken from the screen) as PNG, atomically, off the UI thread. */
-    public void exportPng(java.awt.image.BufferedImage image, Path target) {
-        runner.submit("export-png", () -> {
-            AtomicFiles.write(target, out -> javax.imageio.ImageIO.write(image, "png", out));
-            return target;
-        }, t -> notifier.accept("Saved " + t.getFileName()), e -> notifier.accept("Could not save " + target.getFileName() + ": " + e.getMessage()));
+    /** Shows a message to the user the way the view-model's own errors are shown. */
+    public void report(String message) {
+        notifier.accept(message);
     }
 
     public void refresh() {
