@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Worst FX-thread stall while the window trains (--autostart) under Xvfb, for at most SECONDS
 # (default 120) or until the run ends. FX_STALL_SETTINGS=FILE starts from that settings.json
-# (architecture, data, epochs: what the window saves on exit); extra arguments go to the app
+# (architecture, data, epochs: what the window saves on exit; src/bench/fx-stall-settings/ has
+# a 20-epoch conv, a dense and a residual-on-documents run); extra arguments go to the app
 # (--tab=Runs, say).
 # Needs xvfb (apt-get install xvfb libgtk-3-0). Prints the monitor's lines; the "run ended"
 # line is the answer. JVM options: FX_STALL_JAVA_OPTS.
