@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -90,24 +89,9 @@ public final class RunsViewModel {
         }, e -> notifier.accept("Could not list the runs: " + e.getMessage()));
     }
 
-    /** Curves as CSV: one row per iteration (train loss) plus the epoch rows with validation scores. */
-    public static String toCsv(RunRecord r) {
-        StringBuilder sb = new StringBuilder("kind,iteration,epoch,train_loss,validation_loss,validation_psnr,validation_ssim\n");
-        List<Double> losses = r.iterationLoss();
-        int perEpoch = r.epochs().isEmpty() ? Math.max(1, losses.size()) : Math.max(1, r.epochs().get(0).iteration());
-        for (int i = 0; i < losses.size(); i++) {
-            sb.append(String.format(Locale.ROOT, "iteration,%d,%d,%.6g,,,%n", i + 1, i / perEpoch + 1, losses.get(i)));
-        }
-        for (RunRecord.EpochPoint p : r.epochs()) {
-            sb.append(String.format(Locale.ROOT, "epoch,%d,%d,%.6g,%.6g,%.4f,%.4f%n", p.iteration(), p.epoch(), p.trainLoss(),
-                    p.validationLoss(), p.validationPsnr(), p.validationSsim()));
-        }
-        return sb.toString();
-    }
-
     public void exportCsv(RunRecord r, Path target) {
         runner.submit("export-csv", () -> {
-            AtomicFiles.writeString(target, toCsv(r));
+            AtomicFiles.writeString(target, com.daeworkbench.core.runs.CurvesCsv.of(r));
             return target;
         }, t -> notifier.accept("Saved " + t.getFileName()), e -> notifier.accept("Could not save " + target.getFileName() + ": " + e.getMessage()));
     }

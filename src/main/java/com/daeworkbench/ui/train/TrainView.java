@@ -348,7 +348,7 @@ public final class TrainView extends BorderPane {
         title.getStyleClass().add("pane-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Node export = com.daeworkbench.ui.common.ChartExport.buttons(chart, "loss", TrainViewModel.CURVE_CSV_HEADER, vm::curveRows, vm::report);
+        Node export = com.daeworkbench.ui.common.ChartExport.buttons(chart, "loss", com.daeworkbench.core.runs.CurvesCsv.HEADER, vm::curveRows, vm::report);
         HBox bar = new HBox(10, title, spacer, new Label("Smoothing"), smoothing, logScale, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("Press Train: the loss appears here as the network learns, per batch (raw and smoothed) and per epoch on held-out images (validation).");

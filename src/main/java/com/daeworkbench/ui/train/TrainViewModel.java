@@ -385,26 +385,9 @@ public final class TrainViewModel {
         if (curves) curveVersion.set(curveVersion.get() + 1);
     }
 
-    /** Header of {@link #curveRows()}. */
-    public static final String CURVE_CSV_HEADER = "iteration,epoch,train_loss,validation_loss,validation_psnr";
-
-    /**
-     * The current run's curves as CSV rows: one per iteration, with the validation scores on
-     * the iteration that ended their epoch.
-     */
+    /** The current run's curves as CSV rows (header {@link com.daeworkbench.core.runs.CurvesCsv#HEADER}), as the Runs tab saves them. */
     public List<String> curveRows() {
-        Map<Integer, RunRecord.EpochPoint> atIteration = new java.util.HashMap<>();
-        for (RunRecord.EpochPoint p : epochPoints) atIteration.put(p.iteration(), p);
-        List<String> rows = new ArrayList<>(iterationLoss.size());
-        int perEpoch = Math.max(1, iterationsPerEpoch);
-        for (int i = 0; i < iterationLoss.size(); i++) {
-            RunRecord.EpochPoint p = atIteration.get(i + 1);
-            int epoch = p != null ? p.epoch() : i / perEpoch + 1;
-            rows.add(String.format(Locale.ROOT, "%d,%d,%.6g,%s,%s", i + 1, epoch, iterationLoss.get(i),
-                    p == null ? "" : String.format(Locale.ROOT, "%.6g", p.validationLoss()),
-                    p == null ? "" : String.format(Locale.ROOT, "%.4f", p.validationPsnr())));
-        }
-        return rows;
+        return com.daeworkbench.core.runs.CurvesCsv.rows(iterationLoss, epochPoints);
     }
 
     /** Shows a message to the user the way the view-model's own errors are shown. */

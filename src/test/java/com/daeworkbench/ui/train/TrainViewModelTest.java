@@ -76,19 +76,24 @@ class TrainViewModelTest {
     }
 
     @Test
-    void theCurvesExportAsOneCsvRowPerIterationWithValidationAtEpochEnds() throws IOException {
+    void theLiveCurvesExportInTheRunsTabsFormatARowPerIterationThenPerEpoch() throws IOException {
         TrainViewModel vm = trainedOnTinyDigits();   // 2 epochs x 6 batches
         List<String> rows = vm.curveRows();
-        assertThat(rows).hasSize(12);
-        assertThat(TrainViewModel.CURVE_CSV_HEADER.split(",")).hasSize(5);
-        assertThat(rows.get(0)).startsWith("1,1,").endsWith(",,");
-        String[] end = rows.get(5).split(",", -1);
-        assertThat(end[0]).isEqualTo("6");
-        assertThat(end[1]).isEqualTo("1");
-        assertThat(Double.parseDouble(end[3])).isEqualTo(vm.epochPoints().get(0).validationLoss(), org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(Double.parseDouble(end[4])).isEqualTo(vm.epochPoints().get(0).validationPsnr(), org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(rows.get(6)).startsWith("7,2,");
-        assertThat(Double.parseDouble(rows.get(11).split(",")[2])).isEqualTo(vm.iterationLoss().get(11), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(rows).hasSize(12 + 2);
+        assertThat(com.daeworkbench.core.runs.CurvesCsv.HEADER.split(",")).hasSize(7);
+        assertThat(rows.get(0)).startsWith("iteration,1,1,").endsWith(",,,");
+        assertThat(rows.get(6)).startsWith("iteration,7,2,");
+        assertThat(Double.parseDouble(rows.get(11).split(",")[3])).isEqualTo(vm.iterationLoss().get(11), org.assertj.core.data.Offset.offset(1e-5));
+        String[] end = rows.get(12).split(",", -1);
+        assertThat(end[0]).isEqualTo("epoch");
+        assertThat(end[1]).isEqualTo("6");
+        assertThat(end[2]).isEqualTo("1");
+        assertThat(Double.parseDouble(end[4])).isEqualTo(vm.epochPoints().get(0).validationLoss(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(Double.parseDouble(end[5])).isEqualTo(vm.epochPoints().get(0).validationPsnr(), org.assertj.core.data.Offset.offset(1e-4));
+        // the same text the Runs tab writes for the saved run
+        RunRecord saved = new RunStore(dir.resolve("runs")).list(new ArrayList<>()).get(0);
+        assertThat(com.daeworkbench.core.runs.CurvesCsv.of(saved)).isEqualTo(
+                com.daeworkbench.core.runs.CurvesCsv.HEADER + "\n" + String.join("\n", rows) + "\n");
     }
 
     @Test
