@@ -62,6 +62,4 @@ final class LayerDiagram extends VBox {
                 in, c, c.values(), c.values() < in.values() ? String.format(Locale.ROOT, "%.0f%% of", 100.0 * c.values() / in.values()) : "more than",
                 in.values()));
     }
-
-    int barCount() { return bars.getChildren().size(); }
 }

@@ -121,6 +121,7 @@ public final class LossChart extends StackPane {
         int first = Math.min((int) Math.floor(rangeFrom * n), Math.max(0, n - 2));
         int last = Math.min(n, Math.max(first + 2, (int) Math.ceil(rangeTo * n)));
         int[] keep = Curves.decimate(first, last, MAX_POINTS);
+        java.util.function.IntPredicate inView = iteration -> iteration > first && iteration <= last;   // 1-based
         java.util.ArrayList<XYChart.Data<Number, Number>> r = new java.util.ArrayList<>(keep.length);
         java.util.ArrayList<XYChart.Data<Number, Number>> s = new java.util.ArrayList<>(keep.length);
         for (int i : keep) {
@@ -132,7 +133,7 @@ public final class LossChart extends StackPane {
         smooth.getData().setAll(s);
         java.util.ArrayList<XYChart.Data<Number, Number>> v = new java.util.ArrayList<>();
         for (RunRecord.EpochPoint p : epochs) {
-            if (!Double.isFinite(p.validationLoss()) || p.iteration() < first + 1 || p.iteration() > last) continue;
+            if (!Double.isFinite(p.validationLoss()) || !inView.test(p.iteration())) continue;
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.iteration(), y(p.validationLoss()));
             // a node set before the point is added becomes its marker, even with symbols off
             javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5);
@@ -143,7 +144,7 @@ public final class LossChart extends StackPane {
             v.add(d);
         }
         validation.getData().setAll(v);
-        chart.setEpochEnds(epochs.stream().mapToInt(RunRecord.EpochPoint::iteration).filter(i -> i >= first + 1 && i <= last).toArray());
+        chart.setEpochEnds(epochs.stream().mapToInt(RunRecord.EpochPoint::iteration).filter(inView).toArray());
     }
 
     /**
