@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
- * A convolutional {@link NetworkPlan} trained by calling ND4J's ops directly, forward and
+ * A {@link NetworkPlan} (dense, conv or residual) trained by calling ND4J's ops directly, forward and
  * backward written out by hand, every activation and gradient in a buffer allocated once per
  * input shape (docs/decisions/0003). SameDiff allocates a fresh native buffer for every op
  * of every step and spends as long again as the ops themselves; here a step allocates
@@ -35,7 +35,6 @@ final class DirectModel implements DenoisingModel {
     private int iteration;
 
     DirectModel(ArchitectureSpec spec, Map<String, INDArray> state) {
-        if (spec.kind() == Kind.DENSE) throw new IllegalArgumentException("DirectModel runs conv and residual networks");
         this.spec = spec;
         this.plan = NetworkPlan.of(spec);
         Map<String, INDArray> init = state != null ? state : SameDiffModel.initialState(plan);
@@ -66,7 +65,9 @@ final class DirectModel implements DenoisingModel {
         DirectLayers.Head lastHead = null;
         for (NetworkPlan.Step step : plan.steps()) {
             i++;
-            if (step instanceof NetworkPlan.Conv c) {
+            if (step instanceof NetworkPlan.Dense d) {
+                layers.add(new DirectLayers.DenseLayer(i, d, paramViews, gradViews));
+            } else if (step instanceof NetworkPlan.Conv c) {
                 layers.add(DirectLayers.OneChannelConvLayer.applies(i, c)
                         ? new DirectLayers.OneChannelConvLayer(i, c, paramViews, gradViews)
                         : new DirectLayers.ConvLayer(i, c, paramViews, gradViews));
@@ -108,11 +109,12 @@ final class DirectModel implements DenoisingModel {
         return loss;
     }
 
-    /** Times each layer over {@code repeats} training steps on one batch (after two warm-up steps). */
+    /** Times each layer, the loss and the optimizer over {@code repeats} training steps on one batch (after two warm-up steps). */
     List<LayerTiming> profile(float[] noisy, float[] clean, int count, int repeats) {
         int h = spec.inputHeight(), w = spec.inputWidth();
         for (int i = 0; i < 2; i++) fit(noisy, clean, count);
         double[] forward = new double[layers.size()], backward = new double[layers.size()];
+        double headMs = 0, updateMs = 0;
         for (int r = 0; r < repeats; r++) {
             DirectLayers.Pass pass = passes.get(count, h, w, true);
             INDArray x = pass.input(noisy);
@@ -121,19 +123,28 @@ final class DirectModel implements DenoisingModel {
                 x = layers.get(i).forward(pass, x, true);
                 forward[i] += (System.nanoTime() - t) / 1e6 / repeats;
             }
+            long t0 = System.nanoTime();
             head.lossAndGradient(pass, x, noisy, clean, count * h * w);
+            headMs += (System.nanoTime() - t0) / 1e6 / repeats;
             INDArray g = pass.outputGradient();
             for (int i = layers.size() - 1; i >= 0; i--) {
                 long t = System.nanoTime();
                 g = layers.get(i).backward(pass, g, i > 0);
                 backward[i] += (System.nanoTime() - t) / 1e6 / repeats;
             }
+            t0 = System.nanoTime();
+            updater.applyUpdater(grads, iteration, 0);
+            params.subi(grads);
+            iteration++;
+            updateMs += (System.nanoTime() - t0) / 1e6 / repeats;
         }
         List<LayerTiming> timings = new ArrayList<>();
         List<String> names = plan.describe();
         for (int i = 0; i < layers.size(); i++) {
             timings.add(new LayerTiming(names.get(layers.get(i).step() - 1), forward[i], backward[i]));
         }
+        timings.add(new LayerTiming("loss and its gradient", headMs, 0));
+        timings.add(new LayerTiming("optimizer step (" + spec.optimizer().name().toLowerCase() + ")", updateMs, 0));
         return timings;
     }
 
@@ -149,10 +160,7 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public float[] denoise(float[] noisy, int count, int height, int width) {
-        int m = plan.sizeMultiple();
-        if (height % m != 0 || width % m != 0) {
-            throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
-        }
+        requireSize(height, width);
         if (count == 0) return new float[0];   // ND4J has no zero-length buffers to write into
         DirectLayers.Pass pass = passes.get(count, height, width, false);
         INDArray x = pass.input(noisy);
@@ -162,10 +170,7 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public float[] encode(float[] input, int count, int height, int width) {
-        int m = plan.sizeMultiple();
-        if (height % m != 0 || width % m != 0) {
-            throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
-        }
+        requireSize(height, width);
         if (count == 0) return new float[0];
         DirectLayers.Pass pass = passes.get(count, height, width, false);
         INDArray x = pass.input(input);
@@ -176,6 +181,18 @@ final class DirectModel implements DenoisingModel {
         }
         // residual networks have no bottleneck: their code is each channel's mean over the image
         return spec.kind() == Kind.RESIDUAL ? x.mean(1, 2).data().asFloat() : x.dup().data().asFloat();
+    }
+
+    /** Dense models take only their input size; conv models sides that survive their pooling. */
+    private void requireSize(int height, int width) {
+        if (!spec.fullyConvolutional() && (height != spec.inputHeight() || width != spec.inputWidth())) {
+            throw new IllegalArgumentException("this dense model takes " + spec.inputHeight() + "x" + spec.inputWidth()
+                    + " images, got " + height + "x" + width);
+        }
+        int m = plan.sizeMultiple();
+        if (height % m != 0 || width % m != 0) {
+            throw new IllegalArgumentException("image sides must be multiples of " + m + ", got " + height + "x" + width);
+        }
     }
 
     @Override

@@ -10,14 +10,13 @@ public final class Models {
     /** A fresh network with seeded initial weights: the same spec gives the same network. */
     public static DenoisingModel create(ArchitectureSpec spec) {
         Engine.initialize();
-        return spec.kind() == ArchitectureSpec.Kind.DENSE ? new SameDiffModel(spec, null) : new DirectModel(spec, null);
+        return new DirectModel(spec, null);
     }
 
     /** Restores a model from the bytes of {@link DenoisingModel#toBytes()}. */
     public static DenoisingModel fromBytes(ArchitectureSpec spec, byte[] weights) throws IOException {
         Engine.initialize();
-        return spec.kind() == ArchitectureSpec.Kind.DENSE
-                ? SameDiffModel.fromBytes(spec, weights) : DirectModel.fromBytes(spec, weights);
+        return DirectModel.fromBytes(spec, weights);
     }
 
     /**

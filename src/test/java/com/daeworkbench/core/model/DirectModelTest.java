@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The hand-written engine computes what the SameDiff graph computes: from the same initial
  * weights, the same loss on every step and the same outputs after several Adam steps. SameDiff
  * differentiates its graph automatically, so agreement checks every hand-written gradient
- * (convolution, batch norm, pooling, upsampling, activations, loss heads, optimizers).
+ * (dense layers, convolution, batch norm, pooling, upsampling, activations, loss heads, optimizers).
  * Not compared: BCE on a residual network's clamped output, where M2.1's log_loss op gives a
  * loss 0.4% away from its documented formula, which the direct engine follows.
  */
@@ -31,7 +31,14 @@ class DirectModelTest {
                 Arguments.of(spec(Kind.RESIDUAL, 3, Activation.ELU, Loss.MSE, Optimizer.ADAM, 1e-2)),
                 Arguments.of(spec(Kind.RESIDUAL, 3, Activation.SIGMOID, Loss.MSE, Optimizer.ADAM, 0)),
                 Arguments.of(spec(Kind.RESIDUAL, 2, Activation.TANH, Loss.MSE, Optimizer.RMSPROP, 0)),
-                Arguments.of(spec(Kind.CONV, 1, Activation.ELU, Loss.BCE, Optimizer.ADAM, 1e-2)));
+                Arguments.of(spec(Kind.CONV, 1, Activation.ELU, Loss.BCE, Optimizer.ADAM, 1e-2)),
+                // dense: every activation, both losses, every optimizer, weight decay, 1 to 3 hidden layers each side
+                Arguments.of(spec(Kind.DENSE, 2, Activation.RELU, Loss.BCE, Optimizer.ADAM, 0)),
+                Arguments.of(spec(Kind.DENSE, 3, Activation.LEAKY_RELU, Loss.MSE, Optimizer.ADAM, 1e-2)),
+                Arguments.of(spec(Kind.DENSE, 1, Activation.ELU, Loss.BCE, Optimizer.RMSPROP, 0)),
+                Arguments.of(spec(Kind.DENSE, 2, Activation.TANH, Loss.MSE, Optimizer.SGD_MOMENTUM, 0)),
+                Arguments.of(spec(Kind.DENSE, 2, Activation.SIGMOID, Loss.BCE, Optimizer.SGD_MOMENTUM, 1e-2)),
+                Arguments.of(spec(Kind.DENSE, 2, Activation.RELU, Loss.MSE, Optimizer.RMSPROP, 0)));
     }
 
     static ArchitectureSpec spec(Kind kind, int layers, Activation act, Loss loss, Optimizer opt, double decay) {
