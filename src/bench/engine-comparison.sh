@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DL4J layer API vs the project's SameDiff engine, same models, interleaved (docs/decisions/0001).
+# DL4J layer API vs the project's direct engine, same models, interleaved (docs/decisions/0001).
 # Usage: src/bench/engine-comparison.sh [SAMPLES] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

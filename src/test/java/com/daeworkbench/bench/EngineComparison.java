@@ -24,7 +24,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * The measurement behind docs/decisions/0001: DL4J's layer API (MultiLayerNetwork) against
- * the project's SameDiff engine on the same conv and dense DAEs, batch 128, Adam 1e-3,
+ * the project's direct engine (docs/decisions/0003) on the same conv and dense DAEs, batch 128, Adam 1e-3,
  * interleaved so machine noise hits both. Run with src/bench/engine-comparison.sh.
  */
 public final class EngineComparison {
@@ -45,18 +45,18 @@ public final class EngineComparison {
             MultiLayerNetwork layers = conv ? convNetwork() : denseNetwork();
             long[] shape = conv ? new long[] {BATCH, 1, 28, 28} : new long[] {BATCH, 784};
             DataSet batch = new DataSet(Nd4j.create(noisy, shape, 'c'), Nd4j.create(clean, shape, 'c'));
-            DenoisingModel sameDiff = Models.create(ArchitectureSpec.defaults(conv ? ArchitectureSpec.Kind.CONV : ArchitectureSpec.Kind.DENSE, 28, 28));
+            DenoisingModel direct = Models.create(ArchitectureSpec.defaults(conv ? ArchitectureSpec.Kind.CONV : ArchitectureSpec.Kind.DENSE, 28, 28));
             int batches = Math.max(1, samples / BATCH);
-            for (int i = 0; i < 3; i++) { layers.fit(batch); sameDiff.fit(noisy, clean, BATCH); }
+            for (int i = 0; i < 3; i++) { layers.fit(batch); direct.fit(noisy, clean, BATCH); }
             for (int round = 1; round <= rounds; round++) {
                 long t = System.nanoTime();
                 for (int i = 0; i < batches; i++) layers.fit(batch);
                 double layerRate = batches * BATCH / ((System.nanoTime() - t) / 1e9);
                 t = System.nanoTime();
-                for (int i = 0; i < batches; i++) sameDiff.fit(noisy, clean, BATCH);
-                double sdRate = batches * BATCH / ((System.nanoTime() - t) / 1e9);
-                System.out.printf("%s round %d: MultiLayerNetwork %.0f samples/s, SameDiff engine %.0f samples/s (%.1fx)%n",
-                        arch, round, layerRate, sdRate, sdRate / layerRate);
+                for (int i = 0; i < batches; i++) direct.fit(noisy, clean, BATCH);
+                double directRate = batches * BATCH / ((System.nanoTime() - t) / 1e9);
+                System.out.printf("%s round %d: MultiLayerNetwork %.0f samples/s, direct engine %.0f samples/s (%.1fx)%n",
+                        arch, round, layerRate, directRate, directRate / layerRate);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -29,6 +30,11 @@ final class DirectLayers {
     static final double LEAKY_ALPHA = 0.01;
     /** pixels per conv2d_bp call (see ConvLayer.backward); a field so tests can force chunking */
     static long chunkPixels = 50_000;
+    static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("dae.javaParallel", "true"));
+
+    static IntStream images(int n) {
+        return PARALLEL ? IntStream.range(0, n).parallel() : IntStream.range(0, n);
+    }
     /** kH, kW, sH, sW, pH, pW, dH, dW, same padding, NHWC, weights [kH, kW, iC, oC] */
     private static final int[] CONV_ARGS = {3, 3, 1, 1, 0, 0, 1, 1, 1, 1, 0};
     /** kH, kW, sH, sW, pH, pW, dH, dW, valid padding, extra, NHWC */
@@ -107,8 +113,11 @@ final class DirectLayers {
     }
 
     interface Layer {
-        /** 1-based index of the plan step this layer runs. */
+        /** 1-based index of the (last) plan step this layer runs. */
         int step();
+
+        /** 1-based index of the first plan step this layer runs: earlier than {@link #step()} when it runs two. */
+        default int firstStep() { return step(); }
 
         INDArray forward(Pass pass, INDArray x, boolean training);
 
@@ -126,22 +135,22 @@ final class DirectLayers {
         private final String id;
         private final NetworkPlan.Conv conv;
         private final INDArray w, b, gradW, gradB, gamma, beta, gradGamma, gradBeta, runningMean, runningVar;
-        private INDArray lastInput, lastPreActivation, lastNormalized, lastInvStd;
+        private INDArray lastInput, lastDerivativeInput, lastNormalized, lastInvStd;
 
         ConvLayer(int step, NetworkPlan.Conv conv, Map<String, INDArray> params, Map<String, INDArray> gradients) {
             this.step = step;
             this.id = "conv" + step;
             this.conv = conv;
-            this.w = params.get("w" + step);
-            this.gradW = gradients.get("w" + step);
-            this.b = params.get("b" + step);
-            this.gradB = gradients.get("b" + step);
-            this.gamma = row(params.get("gamma" + step));
-            this.beta = row(params.get("beta" + step));
-            this.gradGamma = row(gradients.get("gamma" + step));
-            this.gradBeta = row(gradients.get("beta" + step));
-            this.runningMean = row(params.get("bn" + step + "_rmean"));
-            this.runningVar = row(params.get("bn" + step + "_rvar"));
+            this.w = params.get(ParameterNames.weights(step));
+            this.gradW = gradients.get(ParameterNames.weights(step));
+            this.b = params.get(ParameterNames.bias(step));
+            this.gradB = gradients.get(ParameterNames.bias(step));
+            this.gamma = row(params.get(ParameterNames.gamma(step)));
+            this.beta = row(params.get(ParameterNames.beta(step)));
+            this.gradGamma = row(gradients.get(ParameterNames.gamma(step)));
+            this.gradBeta = row(gradients.get(ParameterNames.beta(step)));
+            this.runningMean = row(params.get(ParameterNames.runningMean(step)));
+            this.runningVar = row(params.get(ParameterNames.runningVariance(step)));
         }
 
         private static INDArray row(INDArray v) {
@@ -162,10 +171,10 @@ final class DirectLayers {
             INDArray y = z;
             if (conv.batchNorm()) y = training ? normalizeTraining(pass, z) : normalizeInference(z);
             lastInput = x;
-            lastPreActivation = y;
+            lastDerivativeInput = y;
             if (conv.activation() == null) return y;
-            INDArray a = training ? pass.buffer(id + "a", n, h, wd, c).assign(y) : y;
-            activateInPlace(a, conv.activation());
+            INDArray a = activate(pass, id + "a", y, conv.activation(), training);
+            lastDerivativeInput = derivativeInput(y, a, conv.activation());
             return a;
         }
 
@@ -199,7 +208,7 @@ final class DirectLayers {
         @Override
         public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
             INDArray grad = gradOut;
-            if (conv.activation() != null) activationGradientInPlace(lastPreActivation, grad, conv.activation());
+            if (conv.activation() != null) activationGradientInPlace(lastDerivativeInput, grad, conv.activation());
             if (conv.batchNorm()) normalizationGradientInPlace(pass, grad);
             INDArray gradIn = pass.buffer(id + "dx", lastInput.shape());
             long n = lastInput.size(0);
@@ -259,25 +268,35 @@ final class DirectLayers {
      * (its last) as a matrix product with the nine shifted copies of the one-channel image, built
      * in Java. oneDNN runs these shapes at a tenth of its 32-channel speed; as gemms they cost
      * almost nothing. The first layer also skips the gradient of its input, which nobody needs.
+     *
+     * <p>A one-output convolution right after a 2x nearest upsampling takes the upsampling in:
+     * the nine products per pixel are the same for the four pixels an input pixel becomes, so
+     * the gemm runs at the low resolution and the gather reads each input pixel four times.
+     * Upsampling 32 channels to 28x28 and convolving them was a quarter of a conv DAE's step.
      */
     static final class OneChannelConvLayer implements Layer {
         private final int step;
         private final NetworkPlan.Conv conv;
         private final boolean input;
+        /** 2 when this layer also runs the upsampling before it, else 1 */
+        private final int factor;
         /** the weights [3,3,in,out] seen as [9, channels]: k = 3 * ky + kx by the other side's channel */
         private final INDArray w9, gradW9, b, gradB;
-        private INDArray lastInput, lastPreActivation, lastColumns;
+        private INDArray lastInput, lastDerivativeInput, lastColumns;
 
-        OneChannelConvLayer(int step, NetworkPlan.Conv conv, Map<String, INDArray> params, Map<String, INDArray> gradients) {
+        OneChannelConvLayer(int step, NetworkPlan.Conv conv, boolean afterUpsampling,
+                            Map<String, INDArray> params, Map<String, INDArray> gradients) {
             if (!applies(step, conv)) throw new IllegalArgumentException("not a first or one-output convolution");
             this.step = step;
             this.conv = conv;
             this.input = step == 1;
+            if (input && afterUpsampling) throw new IllegalArgumentException("the first layer follows no upsampling");
+            this.factor = afterUpsampling ? 2 : 1;
             int channels = input ? conv.out() : conv.in();
-            this.w9 = params.get("w" + step).reshape(9, channels);
-            this.gradW9 = gradients.get("w" + step).reshape(9, channels);
-            this.b = params.get("b" + step).reshape(1, conv.out());
-            this.gradB = gradients.get("b" + step).reshape(1, conv.out());
+            this.w9 = params.get(ParameterNames.weights(step)).reshape(9, channels);
+            this.gradW9 = gradients.get(ParameterNames.weights(step)).reshape(9, channels);
+            this.b = params.get(ParameterNames.bias(step)).reshape(1, conv.out());
+            this.gradB = gradients.get(ParameterNames.bias(step)).reshape(1, conv.out());
         }
 
         /** The first layer (one input channel, no input gradient needed) or any layer with one output channel. */
@@ -287,53 +306,53 @@ final class DirectLayers {
 
         @Override public int step() { return step; }
 
+        @Override public int firstStep() { return step - factor + 1; }
+
         @Override
         public INDArray forward(Pass pass, INDArray x, boolean training) {
             int n = (int) x.size(0), h = (int) x.size(1), w = (int) x.size(2);
             long rows = (long) n * h * w;
-            INDArray z = pass.buffer("conv" + step + "z", n, h, w, conv.out());
+            INDArray z = pass.buffer("conv" + step + "z", n, h * factor, w * factor, conv.out());
             if (input) {
                 // z = columns(x) [rows, 9] x w9 [9, out] + b
                 INDArray columns = pass.buffer("conv" + step + "cols", rows, 9);
                 float[] pixels = new float[(int) rows];
                 DirectModel.floats(x).get(pixels);
-                DirectModel.floats(columns).put(shifted(pixels, n, h, w, false));
+                DirectModel.floats(columns).put(shifted(pixels, n, h, w));
                 Nd4j.gemm(columns, w9, z.reshape(rows, conv.out()), false, false, 1.0, 0.0);
                 z.reshape(rows, conv.out()).addiRowVector(b);
                 lastColumns = columns;
             } else {
-                // y = x [rows, in] x w9^T [in, 9]; out(p) = sum over k of y(p + offset k, k) + b
+                // y = x [rows, in] x w9^T [in, 9]; out(p) = sum over k of y(source of p + offset k, k) + b
                 INDArray y = pass.buffer("conv" + step + "y", rows, 9);
                 Nd4j.gemm(x.reshape(rows, conv.in()), w9, y, false, true, 1.0, 0.0);
                 float[] nine = new float[(int) rows * 9];
                 DirectModel.floats(y).get(nine);
-                DirectModel.floats(z).put(gathered(nine, n, h, w, b.getFloat(0)));
+                DirectModel.floats(z).put(gathered(nine, n, h * factor, w * factor, factor, b.getFloat(0)));
             }
             lastInput = x;
-            lastPreActivation = z;
+            lastDerivativeInput = z;
             if (conv.activation() == null) return z;
-            INDArray a = training ? pass.buffer("conv" + step + "a", z.shape()).assign(z) : z;
-            activateInPlace(a, conv.activation());
+            INDArray a = activate(pass, "conv" + step + "a", z, conv.activation(), training);
+            lastDerivativeInput = derivativeInput(z, a, conv.activation());
             return a;
         }
 
         @Override
         public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
-            if (conv.activation() != null) activationGradientInPlace(lastPreActivation, gradOut, conv.activation());
+            if (conv.activation() != null) activationGradientInPlace(lastDerivativeInput, gradOut, conv.activation());
             int n = (int) lastInput.size(0), h = (int) lastInput.size(1), w = (int) lastInput.size(2);
             long rows = (long) n * h * w;
-            INDArray ones = pass.ones(rows);
             if (input) {
                 INDArray dz = gradOut.reshape(rows, conv.out());
                 Nd4j.gemm(lastColumns, dz, gradW9, true, false, 1.0, 0.0);
-                Nd4j.gemm(ones, dz, gradB, false, false, 1.0, 0.0);
+                Nd4j.gemm(pass.ones(rows), dz, gradB, false, false, 1.0, 0.0);
                 return null;
             }
-            // d y(q, k) = d out(q - offset k): the shifted copies of the gradient, mirrored
-            float[] dOut = new float[(int) rows];
+            float[] dOut = new float[(int) gradOut.length()];
             DirectModel.floats(gradOut).get(dOut);
             INDArray dy = pass.buffer("conv" + step + "dy", rows, 9);
-            DirectModel.floats(dy).put(shifted(dOut, n, h, w, true));
+            DirectModel.floats(dy).put(gatheredGradient(dOut, n, h * factor, w * factor, factor));
             Nd4j.gemm(dy, lastInput.reshape(rows, conv.in()), gradW9, true, false, 1.0, 0.0);
             double sum = 0;
             for (float v : dOut) sum += v;
@@ -343,37 +362,38 @@ final class DirectLayers {
             return gradIn;
         }
 
-        /**
-         * Row p, column k = 3 * ky + kx: image(p + (ky - 1, kx - 1)), or image(p - (ky - 1, kx - 1))
-         * when mirrored; zero outside the image.
-         */
-        static float[] shifted(float[] image, int n, int h, int w, boolean mirrored) {
+        /** Row p, column k = 3 * ky + kx: image(p + (ky - 1, kx - 1)); zero outside the image. */
+        static float[] shifted(float[] image, int n, int h, int w) {
             float[] out = new float[image.length * 9];
-            int sign = mirrored ? -1 : 1;
-            for (int img = 0; img < n; img++) {
+            // image by image on both cores: the native ops' threads wait meanwhile
+            images(n).forEach(img -> {
                 int base = img * h * w;
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
                         int row = (base + y * w + x) * 9;
                         for (int ky = 0; ky < 3; ky++) {
-                            int yy = y + sign * (ky - 1);
+                            int yy = y + ky - 1;
                             if (yy < 0 || yy >= h) continue;
                             for (int kx = 0; kx < 3; kx++) {
-                                int xx = x + sign * (kx - 1);
+                                int xx = x + kx - 1;
                                 if (xx >= 0 && xx < w) out[row + 3 * ky + kx] = image[base + yy * w + xx];
                             }
                         }
                     }
                 }
-            }
+            });
             return out;
         }
 
-        /** out(p) = bias + sum over k = 3 * ky + kx of nine(p + (ky - 1, kx - 1), k). */
-        static float[] gathered(float[] nine, int n, int h, int w, float bias) {
+        /**
+         * out(p) = bias + sum over k = 3 * ky + kx of nine(source(p + (ky - 1, kx - 1)), k) on the
+         * h x w output grid, where source(q) is the input pixel (qy / factor, qx / factor).
+         */
+        static float[] gathered(float[] nine, int n, int h, int w, int factor, float bias) {
             float[] out = new float[n * h * w];
-            for (int img = 0; img < n; img++) {
-                int base = img * h * w;
+            int hs = h / factor, ws = w / factor;
+            images(n).forEach(img -> {
+                int base = img * hs * ws;
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
                         float sum = bias;
@@ -382,13 +402,38 @@ final class DirectLayers {
                             if (yy < 0 || yy >= h) continue;
                             for (int kx = 0; kx < 3; kx++) {
                                 int xx = x + kx - 1;
-                                if (xx >= 0 && xx < w) sum += nine[(base + yy * w + xx) * 9 + 3 * ky + kx];
+                                if (xx >= 0 && xx < w) sum += nine[(base + (yy / factor) * ws + xx / factor) * 9 + 3 * ky + kx];
                             }
                         }
-                        out[base + y * w + x] = sum;
+                        out[(img * h + y) * w + x] = sum;
                     }
                 }
-            }
+            });
+            return out;
+        }
+
+        /**
+         * The gradient of {@link #gathered} with respect to nine: d nine(s, k) is the sum, over
+         * the output pixels q whose shifted position q + (ky - 1, kx - 1) has source s, of d out(q).
+         */
+        static float[] gatheredGradient(float[] dOut, int n, int h, int w, int factor) {
+            int hs = h / factor, ws = w / factor;
+            float[] out = new float[n * hs * ws * 9];
+            images(n).forEach(img -> {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        float d = dOut[(img * h + y) * w + x];
+                        for (int ky = 0; ky < 3; ky++) {
+                            int yy = y + ky - 1;
+                            if (yy < 0 || yy >= h) continue;
+                            for (int kx = 0; kx < 3; kx++) {
+                                int xx = x + kx - 1;
+                                if (xx >= 0 && xx < w) out[((img * hs + yy / factor) * ws + xx / factor) * 9 + 3 * ky + kx] += d;
+                            }
+                        }
+                    }
+                }
+            });
             return out;
         }
     }
@@ -403,16 +448,16 @@ final class DirectLayers {
         private final String id;
         private final NetworkPlan.Dense dense;
         private final INDArray w, b, gradW, gradB;
-        private INDArray lastInput, lastPreActivation;
+        private INDArray lastInput, lastDerivativeInput;
 
         DenseLayer(int step, NetworkPlan.Dense dense, Map<String, INDArray> params, Map<String, INDArray> gradients) {
             this.step = step;
             this.id = "dense" + step;
             this.dense = dense;
-            this.w = params.get("w" + step);
-            this.gradW = gradients.get("w" + step);
-            this.b = params.get("b" + step).reshape(1, dense.out());
-            this.gradB = gradients.get("b" + step).reshape(1, dense.out());
+            this.w = params.get(ParameterNames.weights(step));
+            this.gradW = gradients.get(ParameterNames.weights(step));
+            this.b = params.get(ParameterNames.bias(step)).reshape(1, dense.out());
+            this.gradB = gradients.get(ParameterNames.bias(step)).reshape(1, dense.out());
         }
 
         @Override public int step() { return step; }
@@ -425,17 +470,17 @@ final class DirectLayers {
             Nd4j.gemm(rows, w, z, false, false, 1.0, 0.0);
             z.addiRowVector(b);
             lastInput = rows;
-            lastPreActivation = z;
+            lastDerivativeInput = z;
             if (dense.activation() == null) return z;
-            INDArray a = training ? pass.buffer(id + "a", n, dense.out()).assign(z) : z;
-            activateInPlace(a, dense.activation());
+            INDArray a = activate(pass, id + "a", z, dense.activation(), training);
+            lastDerivativeInput = derivativeInput(z, a, dense.activation());
             return a;
         }
 
         @Override
         public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
-            INDArray dz = gradOut.rank() == 2 ? gradOut : gradOut.reshape(lastPreActivation.shape());
-            if (dense.activation() != null) activationGradientInPlace(lastPreActivation, dz, dense.activation());
+            INDArray dz = gradOut.rank() == 2 ? gradOut : gradOut.reshape(lastDerivativeInput.shape());
+            if (dense.activation() != null) activationGradientInPlace(lastDerivativeInput, dz, dense.activation());
             Nd4j.gemm(lastInput, dz, gradW, true, false, 1.0, 0.0);
             Nd4j.gemm(pass.ones(dz.size(0)), dz, gradB, false, false, 1.0, 0.0);
             if (!needInputGradient) return null;
@@ -443,6 +488,30 @@ final class DirectLayers {
             Nd4j.gemm(dz, w, gradIn, false, true, 1.0, 0.0);
             return gradIn;
         }
+    }
+
+    /**
+     * Applies the activation to z and returns the output. The backward pass needs z, except for
+     * ReLU and leaky ReLU, whose derivative the output gives as well (same sign as z): those
+     * run in place and keep no copy (a 128 x 28 x 28 x 32 copy was ~3 ms of a conv step).
+     */
+    static INDArray activate(Pass pass, String key, INDArray z, Activation act, boolean training) {
+        if (!training || derivativeFromOutput(act)) {
+            activateInPlace(z, act);
+            return z;
+        }
+        INDArray a = pass.buffer(key, z.shape()).assign(z);
+        activateInPlace(a, act);
+        return a;
+    }
+
+    /** What {@link #activationGradientInPlace} needs: the output for ReLU-like activations, else z. */
+    static INDArray derivativeInput(INDArray z, INDArray output, Activation act) {
+        return derivativeFromOutput(act) ? output : z;
+    }
+
+    private static boolean derivativeFromOutput(Activation act) {
+        return act == Activation.RELU || act == Activation.LEAKY_RELU;
     }
 
     static void activateInPlace(INDArray a, Activation act) {

@@ -18,8 +18,8 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * of every step and spends as long again as the ops themselves; here a step allocates
  * nothing of the batch's size, so it runs at the speed of its ops and its memory stays flat.
  *
- * <p>Same parameter names, initial weights and file format as {@link SameDiffModel}, which
- * computes the same function and gradient (checked against it in DirectModelTest).
+ * <p>Every hand-written gradient is checked against SameDiff's automatic differentiation of
+ * the same network in DirectModelTest (the SameDiff graph lives in the tests as that oracle).
  */
 final class DirectModel implements DenoisingModel {
     private final ArchitectureSpec spec;
@@ -37,9 +37,9 @@ final class DirectModel implements DenoisingModel {
     DirectModel(ArchitectureSpec spec, Map<String, INDArray> state) {
         this.spec = spec;
         this.plan = NetworkPlan.of(spec);
-        Map<String, INDArray> init = state != null ? state : SameDiffModel.initialState(plan);
+        Map<String, INDArray> init = state != null ? state : Weights.initial(plan);
         long total = 0;
-        for (Map.Entry<String, INDArray> e : init.entrySet()) if (isTrainable(e.getKey())) total += e.getValue().length();
+        for (Map.Entry<String, INDArray> e : init.entrySet()) if (ParameterNames.isTrainable(e.getKey())) total += e.getValue().length();
         params = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, total);
         grads = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, total);
         long offset = 0;
@@ -47,7 +47,7 @@ final class DirectModel implements DenoisingModel {
         Map<String, INDArray> gradViews = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : init.entrySet()) {
             INDArray value = e.getValue();
-            if (isTrainable(e.getKey())) {
+            if (ParameterNames.isTrainable(e.getKey())) {
                 long n = value.length();
                 INDArray p = params.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + n)).reshape('c', value.shape());
@@ -61,32 +61,35 @@ final class DirectModel implements DenoisingModel {
             }
         }
         named.putAll(paramViews);
-        int i = 0;
         DirectLayers.Head lastHead = null;
-        for (NetworkPlan.Step step : plan.steps()) {
-            i++;
+        List<NetworkPlan.Step> steps = plan.steps();
+        for (int i = 1; i <= steps.size(); i++) {
+            NetworkPlan.Step step = steps.get(i - 1);
             if (step instanceof NetworkPlan.Dense d) {
                 layers.add(new DirectLayers.DenseLayer(i, d, paramViews, gradViews));
             } else if (step instanceof NetworkPlan.Conv c) {
                 layers.add(DirectLayers.OneChannelConvLayer.applies(i, c)
-                        ? new DirectLayers.OneChannelConvLayer(i, c, paramViews, gradViews)
+                        ? new DirectLayers.OneChannelConvLayer(i, c, false, paramViews, gradViews)
                         : new DirectLayers.ConvLayer(i, c, paramViews, gradViews));
             } else if (step instanceof NetworkPlan.MaxPool) {
                 layers.add(new DirectLayers.PoolLayer(i));
             } else if (step instanceof NetworkPlan.Upsample) {
-                layers.add(new DirectLayers.UpsampleLayer(i));
+                if (i < steps.size() && steps.get(i) instanceof NetworkPlan.Conv next && next.out() == 1
+                        && DirectLayers.OneChannelConvLayer.applies(i + 1, next)) {
+                    // one layer runs both: see OneChannelConvLayer
+                    layers.add(new DirectLayers.OneChannelConvLayer(i + 1, next, true, paramViews, gradViews));
+                    i++;
+                } else {
+                    layers.add(new DirectLayers.UpsampleLayer(i));
+                }
             } else if (step instanceof NetworkPlan.Output o) {
                 lastHead = new DirectLayers.Head(o.residual(), spec.loss());
             }
         }
         this.head = lastHead;
-        var config = SameDiffModel.updaterConfig(spec);
+        var config = Optimizers.of(spec);
         INDArray updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
         this.updater = config.instantiate(updaterState, true);
-    }
-
-    private static boolean isTrainable(String name) {
-        return !name.endsWith("_rmean") && !name.endsWith("_rvar");
     }
 
     @Override public ArchitectureSpec spec() { return spec; }
@@ -141,7 +144,9 @@ final class DirectModel implements DenoisingModel {
         List<LayerTiming> timings = new ArrayList<>();
         List<String> names = plan.describe();
         for (int i = 0; i < layers.size(); i++) {
-            timings.add(new LayerTiming(names.get(layers.get(i).step() - 1), forward[i], backward[i]));
+            DirectLayers.Layer layer = layers.get(i);
+            String name = String.join(" + ", names.subList(layer.firstStep() - 1, layer.step()));
+            timings.add(new LayerTiming(name, forward[i], backward[i]));
         }
         timings.add(new LayerTiming("loss and its gradient", headMs, 0));
         timings.add(new LayerTiming("optimizer step (" + spec.optimizer().name().toLowerCase() + ")", updateMs, 0));
@@ -202,11 +207,11 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public byte[] toBytes() {
-        return SameDiffModel.stateBytes(named);
+        return WeightFormat.write(named);
     }
 
     static DirectModel fromBytes(ArchitectureSpec spec, byte[] bytes) throws IOException {
-        return new DirectModel(spec, SameDiffModel.readState(spec, bytes));
+        return new DirectModel(spec, WeightFormat.read(spec, bytes));
     }
 
     /** Trainable parameters and batch-norm running statistics, by name (views, not copies). */

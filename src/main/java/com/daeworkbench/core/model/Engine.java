@@ -12,19 +12,16 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Engine {
     private static final AtomicBoolean READY = new AtomicBoolean();
     private static String description;
-    private static boolean periodicGc;
 
     private Engine() { }
 
     /**
-     * Bounds ND4J's off-heap memory. SameDiff allocates fresh native buffers for every op and
-     * they are freed only when the garbage collector finds their small Java handles, which a
-     * near-empty heap rarely needs: unbounded, a SameDiff residual model grew to 17 GB and was
-     * OOM-killed. A periodic collection (see {@link #collectPeriodically()}) does the steady
-     * freeing for SameDiff models; this bound is the safety net at half the machine's memory. A tight bound is worse than
-     * none: at the bound every allocation waits for a full collection (19 samples/s instead of
-     * 60 for the residual model). Must run before any ND4J or JavaCPP class loads; a user's own
-     * -D settings win.
+     * Bounds ND4J's off-heap memory at half the machine's memory, a safety net: the direct
+     * engine allocates its buffers once per input shape, but ND4J frees native buffers only when
+     * the collector finds their small Java handles, which a near-empty heap rarely needs (a
+     * SameDiff model, which allocated per op, once grew to 17 GB unbounded). A tight bound is
+     * worse than none: at the bound every allocation waits for a full collection. Must run
+     * before any ND4J or JavaCPP class loads; a user's own -D settings win.
      */
     public static void boundNativeMemory() {
         long ram = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -43,7 +40,7 @@ public final class Engine {
         if (READY.get()) return description;
         boundNativeMemory();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        // the direct engine allocates nothing per step: no periodic collections unless SameDiff runs
+        // the direct engine allocates nothing per step: no periodic collections
         Nd4j.getMemoryManager().togglePeriodicGc(false);
         description = Nd4j.getBackend().getClass().getSimpleName() + " ("
                 + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
@@ -51,20 +48,4 @@ public final class Engine {
         return description;
     }
 
-    /**
-     * SameDiff (the dense engine) allocates a fresh native buffer per op and step, freed only
-     * when the collector finds their handles: collect periodically rather than at the memory
-     * bound, where every allocation would wait for a full collection. Each periodic
-     * System.gc() is a pause, so only models that need it switch it on.
-     */
-    static synchronized void collectPeriodically() {
-        if (periodicGc) return;
-        Nd4j.getMemoryManager().togglePeriodicGc(true);
-        Nd4j.getMemoryManager().setAutoGcWindow(Integer.getInteger("dae.gcWindowMillis", 250));
-        periodicGc = true;
-    }
-
-    public static boolean isReady() {
-        return READY.get();
-    }
 }

@@ -1,6 +1,11 @@
 package com.daeworkbench.core.model;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Seeded initial weights, drawn in Java so that the same seed gives the same network on any
@@ -11,11 +16,41 @@ import java.util.SplittableRandom;
 final class Weights {
     private final SplittableRandom random;
 
-    Weights(long seed) {
+    private Weights(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
-    float[] uniform(int count, int fanIn) {
+    /** Every array of the plan, named by {@link ParameterNames}: seeded weights, unit/zero batch-norm state. */
+    static Map<String, INDArray> initial(NetworkPlan plan) {
+        Weights weights = new Weights(plan.spec().seed());
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        int i = 0;
+        for (NetworkPlan.Step step : plan.steps()) {
+            i++;
+            if (step instanceof NetworkPlan.Dense d) {
+                state.put(ParameterNames.weights(i), array(weights.uniform(d.in() * d.out(), d.in()), d.in(), d.out()));
+                state.put(ParameterNames.bias(i), array(weights.uniform(d.out(), d.in()), d.out()));
+            } else if (step instanceof NetworkPlan.Conv c) {
+                int fanIn = 9 * c.in();
+                state.put(ParameterNames.weights(i), array(weights.uniform(9 * c.in() * c.out(), fanIn), 3, 3, c.in(), c.out()));
+                if (c.batchNorm()) {
+                    state.put(ParameterNames.gamma(i), array(filled(c.out(), 1f), c.out()));
+                    state.put(ParameterNames.beta(i), array(new float[c.out()], c.out()));
+                    state.put(ParameterNames.runningMean(i), array(new float[c.out()], c.out()));
+                    state.put(ParameterNames.runningVariance(i), array(filled(c.out(), 1f), c.out()));
+                } else {
+                    state.put(ParameterNames.bias(i), array(weights.uniform(c.out(), fanIn), c.out()));
+                }
+            }
+        }
+        return state;
+    }
+
+    private static INDArray array(float[] values, long... shape) {
+        return Nd4j.create(values, shape, 'c');
+    }
+
+    private float[] uniform(int count, int fanIn) {
         double bound = 1.0 / Math.sqrt(fanIn);
         float[] w = new float[count];
         for (int i = 0; i < count; i++) {
@@ -24,9 +59,9 @@ final class Weights {
         return w;
     }
 
-    static float[] filled(int count, float value) {
+    private static float[] filled(int count, float value) {
         float[] w = new float[count];
-        java.util.Arrays.fill(w, value);
+        Arrays.fill(w, value);
         return w;
     }
 }

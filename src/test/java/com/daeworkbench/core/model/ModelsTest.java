@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-class SameDiffModelTest {
+class ModelsTest {
 
     /** Smooth blobs: learnable structure, unlike white noise. */
     static float[] images(int count, int h, int w, long seed) {

@@ -2,12 +2,7 @@ package com.daeworkbench.core.model;
 
 import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +18,11 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
 
 /**
- * A {@link NetworkPlan} run by SameDiff, channels-last (NHWC) end to end: DL4J's layer API
+ * The test oracle: a {@link NetworkPlan} run by SameDiff, whose automatic differentiation
+ * checks the direct engine's hand-written gradients (DirectModelTest). It was the engine of
+ * the first releases, so it reads and writes the same weights. Channels-last (NHWC) end to end: DL4J's layer API
  * never reaches oneDNN in M2.1 and NCHW max pooling is 3-14x slower (docs/decisions/0001).
  *
  * <p>Batch norm is written out from primitive ops so the training graph uses batch
@@ -37,8 +30,8 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * PyTorch-style running averages, which the inference graph uses.
  */
 final class SameDiffModel implements DenoisingModel {
-    private static final double BN_EPS = 1e-5;
-    private static final double BN_MOMENTUM = 0.1;
+    private static final double BN_EPS = DirectLayers.BN_EPS;
+    private static final double BN_MOMENTUM = DirectLayers.BN_MOMENTUM;
 
     private final ArchitectureSpec spec;
     private final NetworkPlan plan;
@@ -52,8 +45,8 @@ final class SameDiffModel implements DenoisingModel {
     SameDiffModel(ArchitectureSpec spec, Map<String, INDArray> state) {
         this.spec = spec;
         this.plan = NetworkPlan.of(spec);
-        Engine.collectPeriodically();
-        Map<String, INDArray> init = state != null ? state : initialState(plan);
+        collectPeriodically();
+        Map<String, INDArray> init = state != null ? state : Weights.initial(plan);
         this.training = build(plan, init, true);
         boolean hasBatchNorm = plan.steps().stream().anyMatch(s -> s instanceof NetworkPlan.Conv c && c.batchNorm());
         for (Map.Entry<String, INDArray> e : init.entrySet()) {
@@ -123,50 +116,11 @@ final class SameDiffModel implements DenoisingModel {
 
     @Override
     public byte[] toBytes() {
-        return stateBytes(state());
-    }
-
-    /** The model file's weights format, shared by both engines: a count, then (name, array) pairs. */
-    static byte[] stateBytes(Map<String, INDArray> state) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(state.size());
-            for (Map.Entry<String, INDArray> e : state.entrySet()) {
-                out.writeUTF(e.getKey());
-                Nd4j.write(e.getValue(), out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return WeightFormat.write(state());
     }
 
     static SameDiffModel fromBytes(ArchitectureSpec spec, byte[] bytes) throws IOException {
-        return new SameDiffModel(spec, readState(spec, bytes));
-    }
-
-    /** Reads {@link #stateBytes} and checks every array the architecture needs is there with its shape. */
-    static Map<String, INDArray> readState(ArchitectureSpec spec, byte[] bytes) throws IOException {
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            int n = in.readInt();
-            if (n < 0 || n > 10_000) throw new IOException("weights: implausible array count " + n);
-            for (int i = 0; i < n; i++) state.put(in.readUTF(), Nd4j.read(in));
-        } catch (RuntimeException e) {
-            throw new IOException("weights are damaged: " + e.getMessage(), e);
-        }
-        Map<String, INDArray> expected = initialState(NetworkPlan.of(spec));
-        Map<String, INDArray> ordered = new LinkedHashMap<>();
-        for (Map.Entry<String, INDArray> e : expected.entrySet()) {
-            INDArray got = state.get(e.getKey());
-            if (got == null) throw new IOException("weights: array '" + e.getKey() + "' is missing");
-            if (!Arrays.equals(got.shape(), e.getValue().shape())) {
-                throw new IOException("weights: array '" + e.getKey() + "' has shape " + Arrays.toString(got.shape())
-                        + " but the architecture needs " + Arrays.toString(e.getValue().shape()));
-            }
-            ordered.put(e.getKey(), got);
-        }
-        return ordered;
+        return new SameDiffModel(spec, WeightFormat.read(spec, bytes));
     }
 
     /**
@@ -215,45 +169,20 @@ final class SameDiffModel implements DenoisingModel {
         return Nd4j.create(data, shape, 'c');
     }
 
-    static IUpdater updaterConfig(ArchitectureSpec spec) {
-        return switch (spec.optimizer()) {
-            case ADAM -> new Adam(spec.learningRate());
-            case SGD_MOMENTUM -> new Nesterovs(spec.learningRate(), 0.9);
-            case RMSPROP -> new RmsProp(spec.learningRate());
-        };
-    }
-
     private static TrainingConfig trainingConfig(ArchitectureSpec spec) {
-        TrainingConfig.Builder b = TrainingConfig.builder().updater(updaterConfig(spec))
+        TrainingConfig.Builder b = TrainingConfig.builder().updater(Optimizers.of(spec))
                 .dataSetFeatureMapping("input").dataSetLabelMapping("label");
         if (spec.weightDecay() > 0) b.weightDecay(spec.weightDecay(), true);
         return b.build();
     }
 
-    /** Seeded initial weights for every step of the plan, plus zeroed/united running statistics. */
-    static Map<String, INDArray> initialState(NetworkPlan plan) {
-        Weights weights = new Weights(plan.spec().seed());
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        int i = 0;
-        for (NetworkPlan.Step step : plan.steps()) {
-            i++;
-            if (step instanceof NetworkPlan.Dense d) {
-                state.put("w" + i, Nd4j.create(weights.uniform(d.in() * d.out(), d.in()), new long[] {d.in(), d.out()}, 'c'));
-                state.put("b" + i, Nd4j.create(weights.uniform(d.out(), d.in()), new long[] {d.out()}, 'c'));
-            } else if (step instanceof NetworkPlan.Conv c) {
-                int fanIn = 9 * c.in();
-                state.put("w" + i, Nd4j.create(weights.uniform(9 * c.in() * c.out(), fanIn), new long[] {3, 3, c.in(), c.out()}, 'c'));
-                if (c.batchNorm()) {
-                    state.put("gamma" + i, Nd4j.create(Weights.filled(c.out(), 1f), new long[] {c.out()}, 'c'));
-                    state.put("beta" + i, Nd4j.create(new float[c.out()], new long[] {c.out()}, 'c'));
-                    state.put("bn" + i + "_rmean", Nd4j.create(new float[c.out()], new long[] {c.out()}, 'c'));
-                    state.put("bn" + i + "_rvar", Nd4j.create(Weights.filled(c.out(), 1f), new long[] {c.out()}, 'c'));
-                } else {
-                    state.put("b" + i, Nd4j.create(weights.uniform(c.out(), fanIn), new long[] {c.out()}, 'c'));
-                }
-            }
-        }
-        return state;
+    /**
+     * SameDiff allocates a fresh native buffer per op and step, freed only when the collector
+     * finds their handles: collect periodically rather than at the memory bound.
+     */
+    private static synchronized void collectPeriodically() {
+        Nd4j.getMemoryManager().togglePeriodicGc(true);
+        Nd4j.getMemoryManager().setAutoGcWindow(250);
     }
 
     private static SameDiff build(NetworkPlan plan, Map<String, INDArray> state, boolean trainingMode) {
