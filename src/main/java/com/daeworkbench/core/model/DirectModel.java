@@ -61,35 +61,56 @@ final class DirectModel implements DenoisingModel {
             }
         }
         named.putAll(paramViews);
-        DirectLayers.Head lastHead = null;
+        LayerFactory factory = new LayerFactory(paramViews, gradViews);
         List<NetworkPlan.Step> steps = plan.steps();
         for (int i = 1; i <= steps.size(); i++) {
+            factory.step = i;
             NetworkPlan.Step step = steps.get(i - 1);
-            if (step instanceof NetworkPlan.Dense d) {
-                layers.add(new DirectLayers.DenseLayer(i, d, paramViews, gradViews));
-            } else if (step instanceof NetworkPlan.Conv c) {
-                layers.add(DirectLayers.OneChannelConvLayer.applies(i, c)
-                        ? new DirectLayers.OneChannelConvLayer(i, c, false, paramViews, gradViews)
-                        : new DirectLayers.ConvLayer(i, c, paramViews, gradViews));
-            } else if (step instanceof NetworkPlan.MaxPool) {
-                layers.add(new DirectLayers.PoolLayer(i));
-            } else if (step instanceof NetworkPlan.Upsample) {
-                if (i < steps.size() && steps.get(i) instanceof NetworkPlan.Conv next && next.out() == 1
-                        && DirectLayers.OneChannelConvLayer.applies(i + 1, next)) {
-                    // one layer runs both: see OneChannelConvLayer
-                    layers.add(new DirectLayers.OneChannelConvLayer(i + 1, next, true, paramViews, gradViews));
-                    i++;
-                } else {
-                    layers.add(new DirectLayers.UpsampleLayer(i));
-                }
-            } else if (step instanceof NetworkPlan.Output o) {
-                lastHead = new DirectLayers.Head(o.residual(), spec.loss());
+            if (step instanceof NetworkPlan.Upsample && i < steps.size() && steps.get(i) instanceof NetworkPlan.Conv c
+                    && c.out() == 1 && DirectLayers.OneChannelConvLayer.applies(i + 1, c)) {
+                // one layer runs both: see OneChannelConvLayer
+                layers.add(new DirectLayers.OneChannelConvLayer(i + 1, c, true, paramViews, gradViews));
+                i++;
+                continue;
             }
+            DirectLayers.Layer layer = step.accept(factory);
+            if (layer != null) layers.add(layer);
         }
-        this.head = lastHead;
+        this.head = factory.head;
         var config = Optimizers.of(spec);
         INDArray updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
         this.updater = config.instantiate(updaterState, true);
+    }
+
+    /** The direct engine's layer for each kind of plan step; the output step becomes the loss head. */
+    private final class LayerFactory implements NetworkPlan.Visitor<DirectLayers.Layer> {
+        private final Map<String, INDArray> params, gradients;
+        int step;
+        DirectLayers.Head head;
+
+        LayerFactory(Map<String, INDArray> params, Map<String, INDArray> gradients) {
+            this.params = params;
+            this.gradients = gradients;
+        }
+
+        public DirectLayers.Layer dense(NetworkPlan.Dense d) {
+            return new DirectLayers.DenseLayer(step, d, params, gradients);
+        }
+
+        public DirectLayers.Layer conv(NetworkPlan.Conv c) {
+            return DirectLayers.OneChannelConvLayer.applies(step, c)
+                    ? new DirectLayers.OneChannelConvLayer(step, c, false, params, gradients)
+                    : new DirectLayers.ConvLayer(step, c, params, gradients);
+        }
+
+        public DirectLayers.Layer maxPool(NetworkPlan.MaxPool p) { return new DirectLayers.PoolLayer(step); }
+
+        public DirectLayers.Layer upsample(NetworkPlan.Upsample u) { return new DirectLayers.UpsampleLayer(step); }
+
+        public DirectLayers.Layer output(NetworkPlan.Output o) {
+            head = new DirectLayers.Head(o.residual(), spec.loss());
+            return null;
+        }
     }
 
     @Override public ArchitectureSpec spec() { return spec; }

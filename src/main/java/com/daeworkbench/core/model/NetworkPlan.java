@@ -13,12 +13,29 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
     public sealed interface Step {
         long parameters();
         String describe();
+
+        /** Dispatch by kind of step: a new kind breaks the build of every {@link Visitor} until it handles it. */
+        <R> R accept(Visitor<R> visitor);
+
+        /** True for the steps with weights (the layers a diagram draws). */
+        default boolean learned() { return false; }
+    }
+
+    /** One method per kind of {@link Step}; implement it wherever steps are turned into something. */
+    public interface Visitor<R> {
+        R dense(Dense dense);
+        R conv(Conv conv);
+        R maxPool(MaxPool pool);
+        R upsample(Upsample upsample);
+        R output(Output output);
     }
 
     /** A fully connected layer; {@code activation} null means linear (logits). */
     public record Dense(int in, int out, Activation activation) implements Step {
         public long parameters() { return (long) in * out + out; }
         public String describe() { return "dense " + in + " -> " + out + suffix(activation); }
+        public <R> R accept(Visitor<R> v) { return v.dense(this); }
+        @Override public boolean learned() { return true; }
     }
 
     /** 3x3 convolution, same padding; optional batch norm before the activation. */
@@ -27,22 +44,27 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
         public String describe() {
             return "conv 3x3 " + in + " -> " + out + (batchNorm ? " + batch norm" : "") + suffix(activation);
         }
+        public <R> R accept(Visitor<R> v) { return v.conv(this); }
+        @Override public boolean learned() { return true; }
     }
 
     public record MaxPool() implements Step {
         public long parameters() { return 0; }
         public String describe() { return "max pool 2x2"; }
+        public <R> R accept(Visitor<R> v) { return v.maxPool(this); }
     }
 
     public record Upsample() implements Step {
         public long parameters() { return 0; }
         public String describe() { return "upsample x2 (nearest)"; }
+        public <R> R accept(Visitor<R> v) { return v.upsample(this); }
     }
 
     /** The end of the network: sigmoid of the logits, or input minus predicted noise clamped to [0,1]. */
     public record Output(boolean residual) implements Step {
         public long parameters() { return 0; }
         public String describe() { return residual ? "output = clamp(input - predicted noise, 0, 1)" : "sigmoid"; }
+        public <R> R accept(Visitor<R> v) { return v.output(this); }
     }
 
     private static String suffix(Activation a) {
@@ -140,20 +162,22 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
         List<Shape> out = new ArrayList<>();
         boolean dense = spec.kind() == ArchitectureSpec.Kind.DENSE;
         out.add(dense ? new Shape(1, 1, height * width) : new Shape(height, width, 1));
-        int h = height, w = width;
-        for (Step step : steps) {
-            if (step instanceof MaxPool) { h /= 2; w /= 2; }
-            else if (step instanceof Upsample) { h *= 2; w *= 2; }
-            else if (step instanceof Dense d) out.add(new Shape(1, 1, d.out()));
-            else if (step instanceof Conv c) out.add(new Shape(h, w, c.out()));
-        }
+        int[] hw = {height, width};
+        Visitor<Void> shape = new Visitor<>() {
+            public Void dense(Dense d) { out.add(new Shape(1, 1, d.out())); return null; }
+            public Void conv(Conv c) { out.add(new Shape(hw[0], hw[1], c.out())); return null; }
+            public Void maxPool(MaxPool p) { hw[0] /= 2; hw[1] /= 2; return null; }
+            public Void upsample(Upsample u) { hw[0] *= 2; hw[1] *= 2; return null; }
+            public Void output(Output o) { return null; }
+        };
+        for (Step step : steps) step.accept(shape);
         return List.copyOf(out);
     }
 
     /** Index in {@link #shapes} of the code: the output of {@link #codeStep()}. */
     public int codeShapeIndex() {
         int learned = 0;
-        for (int i = 0; i <= codeStep(); i++) if (steps.get(i) instanceof Dense || steps.get(i) instanceof Conv) learned++;
+        for (int i = 0; i <= codeStep(); i++) if (steps.get(i).learned()) learned++;
         return learned;
     }
 

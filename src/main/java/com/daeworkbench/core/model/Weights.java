@@ -2,6 +2,7 @@ package com.daeworkbench.core.model;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,24 +25,36 @@ final class Weights {
     static Map<String, INDArray> initial(NetworkPlan plan) {
         Weights weights = new Weights(plan.spec().seed());
         Map<String, INDArray> state = new LinkedHashMap<>();
-        int i = 0;
-        for (NetworkPlan.Step step : plan.steps()) {
-            i++;
-            if (step instanceof NetworkPlan.Dense d) {
-                state.put(ParameterNames.weights(i), array(weights.uniform(d.in() * d.out(), d.in()), d.in(), d.out()));
-                state.put(ParameterNames.bias(i), array(weights.uniform(d.out(), d.in()), d.out()));
-            } else if (step instanceof NetworkPlan.Conv c) {
-                int fanIn = 9 * c.in();
-                state.put(ParameterNames.weights(i), array(weights.uniform(9 * c.in() * c.out(), fanIn), 3, 3, c.in(), c.out()));
-                if (c.batchNorm()) {
-                    state.put(ParameterNames.gamma(i), array(filled(c.out(), 1f), c.out()));
-                    state.put(ParameterNames.beta(i), array(new float[c.out()], c.out()));
-                    state.put(ParameterNames.runningMean(i), array(new float[c.out()], c.out()));
-                    state.put(ParameterNames.runningVariance(i), array(filled(c.out(), 1f), c.out()));
-                } else {
-                    state.put(ParameterNames.bias(i), array(weights.uniform(c.out(), fanIn), c.out()));
+        List<NetworkPlan.Step> steps = plan.steps();
+        for (int s = 1; s <= steps.size(); s++) {
+            int i = s;
+            steps.get(s - 1).accept(new NetworkPlan.Visitor<Void>() {
+                public Void dense(NetworkPlan.Dense d) {
+                    state.put(ParameterNames.weights(i), array(weights.uniform(d.in() * d.out(), d.in()), d.in(), d.out()));
+                    state.put(ParameterNames.bias(i), array(weights.uniform(d.out(), d.in()), d.out()));
+                    return null;
                 }
-            }
+
+                public Void conv(NetworkPlan.Conv c) {
+                    int fanIn = 9 * c.in();
+                    state.put(ParameterNames.weights(i), array(weights.uniform(9 * c.in() * c.out(), fanIn), 3, 3, c.in(), c.out()));
+                    if (c.batchNorm()) {
+                        state.put(ParameterNames.gamma(i), array(filled(c.out(), 1f), c.out()));
+                        state.put(ParameterNames.beta(i), array(new float[c.out()], c.out()));
+                        state.put(ParameterNames.runningMean(i), array(new float[c.out()], c.out()));
+                        state.put(ParameterNames.runningVariance(i), array(filled(c.out(), 1f), c.out()));
+                    } else {
+                        state.put(ParameterNames.bias(i), array(weights.uniform(c.out(), fanIn), c.out()));
+                    }
+                    return null;
+                }
+
+                public Void maxPool(NetworkPlan.MaxPool p) { return null; }
+
+                public Void upsample(NetworkPlan.Upsample u) { return null; }
+
+                public Void output(NetworkPlan.Output o) { return null; }
+            });
         }
         return state;
     }
