@@ -1,6 +1,7 @@
 package com.daeworkbench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,5 +27,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.daeworkbench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.daeworkbench.ui..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void theCorePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("com.daeworkbench.core.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }
