@@ -30,6 +30,8 @@ final class DirectModel implements DenoisingModel {
     private final INDArray params;
     private final INDArray grads;
     private final GradientUpdater<?> updater;
+    /** the updater's state, one row: saved with the weights so training resumes exactly */
+    private final INDArray updaterState;
     private final Map<String, INDArray> named = new LinkedHashMap<>();
     private final DirectLayers.Passes passes = new DirectLayers.Passes();
     private int iteration;
@@ -47,6 +49,7 @@ final class DirectModel implements DenoisingModel {
         Map<String, INDArray> gradViews = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : init.entrySet()) {
             INDArray value = e.getValue();
+            if (ParameterNames.isOptimizerState(e.getKey())) continue;
             if (ParameterNames.isTrainable(e.getKey())) {
                 long n = value.length();
                 INDArray p = params.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
@@ -78,8 +81,15 @@ final class DirectModel implements DenoisingModel {
         }
         this.head = factory.head;
         var config = Optimizers.of(spec);
-        INDArray updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
+        updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
         this.updater = config.instantiate(updaterState, true);
+        INDArray saved = init.get(ParameterNames.optimizerState(spec.optimizer()));
+        INDArray savedSteps = init.get(ParameterNames.OPTIMIZER_STEPS);
+        if (saved != null && savedSteps != null && saved.length() == updaterState.length()) {
+            // a checkpoint: the optimizer goes on where it stopped, so a resumed run matches an uninterrupted one
+            updaterState.assign(saved.reshape(updaterState.shape()));
+            iteration = savedSteps.getInt(0);
+        }
     }
 
     /** The direct engine's layer for each kind of plan step; the output step becomes the loss head. */
@@ -228,7 +238,10 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public byte[] toBytes() {
-        return WeightFormat.write(named);
+        Map<String, INDArray> state = new LinkedHashMap<>(named);
+        state.put(ParameterNames.optimizerState(spec.optimizer()), updaterState);
+        state.put(ParameterNames.OPTIMIZER_STEPS, Nd4j.scalar(org.nd4j.linalg.api.buffer.DataType.INT, iteration));
+        return WeightFormat.write(state);
     }
 
     static DirectModel fromBytes(ArchitectureSpec spec, byte[] bytes) throws IOException {

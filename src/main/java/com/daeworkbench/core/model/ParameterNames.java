@@ -19,8 +19,26 @@ final class ParameterNames {
 
     static String runningVariance(int step) { return "bn" + step + "_rvar"; }
 
-    /** Batch-norm running statistics are state, not parameters: the optimizer never sees them. */
+    /**
+     * The optimizer's state (Adam's moments, the momentum or RMS averages) for every trainable
+     * value in order, named by optimizer so another optimizer never reads it as its own; files of
+     * release 0.1.0 have none and start the optimizer afresh.
+     */
+    static String optimizerState(ArchitectureSpec.Optimizer optimizer) {
+        return OPTIMIZER_PREFIX + optimizer.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** How many steps the optimizer has taken (Adam's bias correction depends on it). */
+    static final String OPTIMIZER_STEPS = "optimizer_steps";
+
+    private static final String OPTIMIZER_PREFIX = "optimizer_";
+
+    static boolean isOptimizerState(String name) {
+        return name.startsWith(OPTIMIZER_PREFIX);
+    }
+
+    /** Batch-norm running statistics and the optimizer's state are not parameters: the optimizer never updates them. */
     static boolean isTrainable(String name) {
-        return !name.endsWith("_rmean") && !name.endsWith("_rvar");
+        return !name.endsWith("_rmean") && !name.endsWith("_rvar") && !isOptimizerState(name);
     }
 }

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The weights inside a model file: an array count, then (name, ND4J array) pairs, names from
- * {@link ParameterNames}. Written by every engine since the first release; the model file's
+ * {@link ParameterNames}: the network's arrays, then (since 0.2) the optimizer's state. Written by every engine since the first release; the model file's
  * own header carries the format version (ModelStore).
  */
 final class WeightFormat {
@@ -57,6 +57,9 @@ final class WeightFormat {
             }
             ordered.put(e.getKey(), got);
         }
+        state.forEach((name, value) -> {
+            if (ParameterNames.isOptimizerState(name)) ordered.put(name, value);
+        });
         return ordered;
     }
 }

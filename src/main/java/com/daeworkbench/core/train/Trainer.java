@@ -26,13 +26,22 @@ public final class Trainer {
      * @param previewEveryIterations how often a {@link TrainingEvent.Preview} is sent (0: only at epoch ends)
      * @param validationLimit       validation images scored at each epoch's end (0: all)
      * @param noiseSeed             seeds the training noise stream and the fixed validation noise
+     * @param epochsDone            epochs the model was trained before (a resumed run): this run's epoch 1 draws
+     *                              the data order and noise of epoch epochsDone + 1, so a run stopped after an
+     *                              epoch and resumed from its checkpoint ends with the same weights as one never stopped
      */
-    public record Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed) {
+    public record Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed,
+                          int epochsDone) {
         public Options {
             if (epochs < 1 || epochs > 10_000) throw new IllegalArgumentException("epochs must be in 1..10000, got " + epochs);
-            if (previewCount < 0 || previewEveryIterations < 0 || validationLimit < 0) {
-                throw new IllegalArgumentException("preview and validation counts must not be negative");
+            if (previewCount < 0 || previewEveryIterations < 0 || validationLimit < 0 || epochsDone < 0) {
+                throw new IllegalArgumentException("preview, validation and epoch counts must not be negative");
             }
+        }
+
+        /** A run from fresh weights. */
+        public Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed) {
+            this(epochs, previewCount, previewEveryIterations, validationLimit, noiseSeed, 0);
         }
 
         public static Options defaults(int epochs) {
@@ -111,14 +120,16 @@ public final class Trainer {
         int pixels = train.pixelsPerImage();
         float[] noisy = new float[batchSize * pixels];
         float[] clean = new float[batchSize * pixels];
-        SplittableRandom order = new SplittableRandom(model.spec().seed() ^ 0x5DEECE66DL);
-        SplittableRandom noise = new SplittableRandom(options.noiseSeed());
         Throughput throughput = new Throughput((long) options.epochs() * train.count());
         listener.accept(new TrainingEvent.Started(model.spec(), model.parameterCount(), options.epochs(), perEpoch,
                 train.count(), validation.size()));
         int iteration = 0;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            int[] permutation = Shuffle.permutation(train.count(), order);
+            // each epoch's order and noise come from its own seeded stream, so a resumed run can
+            // start at any epoch exactly where an uninterrupted one would be
+            long absoluteEpoch = options.epochsDone() + epoch;
+            int[] permutation = Shuffle.permutation(train.count(), epochStream(model.spec().seed() ^ 0x5DEECE66DL, absoluteEpoch));
+            SplittableRandom noise = epochStream(options.noiseSeed(), absoluteEpoch);
             double lossSum = 0;
             for (int b = 0; b < perEpoch; b++) {
                 boolean wasPaused = paused;
@@ -152,7 +163,17 @@ public final class Trainer {
                         + ": lower the learning rate (now " + model.spec().learningRate() + ")");
             }
         }
-        return finish(listener, epochs, Outcome.COMPLETED, "trained " + options.epochs() + " epochs");
+        int total = options.epochsDone() + options.epochs();
+        return finish(listener, epochs, Outcome.COMPLETED, options.epochsDone() == 0
+                ? "trained " + epochCount(total) : "trained " + epochCount(options.epochs()) + " more, " + total + " in all");
+    }
+
+    private static String epochCount(int n) {
+        return n == 1 ? "1 epoch" : n + " epochs";
+    }
+
+    private static SplittableRandom epochStream(long seed, long epoch) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
     }
 
     /** Blocks while paused; returns true when the run must stop. */

@@ -300,8 +300,8 @@ public final class TrainViewModel {
         Coalescer<TrainingEvent> toUi = new Coalescer<>(runner, this::apply);
         trainingTask = runner.submit("training", () -> {
             try (DenoisingModel model = source.open()) {
-                // a resumed run sees fresh noise and order, not a replay of its first epochs
-                Trainer t = new Trainer(model, d, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed() + epochsDone));
+                // a resumed run goes on with the order and noise of its next epoch, and the same validation noise
+                Trainer t = new Trainer(model, d, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed(), epochsDone));
                 runner.onUiThread(() -> trainer = t);
                 return t.run(e -> {
                     toUi.offer(e);

@@ -160,4 +160,39 @@ class TrainerTest {
         public int codeSize(int h, int w) { return 1; }
         public void close() { }
     }
+
+    /**
+     * Stopped after an epoch and resumed from its checkpoint (the model file's bytes), a run ends
+     * with exactly the weights of the same run never stopped: the optimizer's state, the data
+     * order and the noise all continue. Adam, RMSProp and momentum each keep state of their own.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ArchitectureSpec.Optimizer.class)
+    void aResumedRunEndsWithTheWeightsOfAnUninterruptedOne(ArchitectureSpec.Optimizer optimizer) throws Exception {
+        Dataset data = blobs(96, 16, 8);
+        ArchitectureSpec d = ArchitectureSpec.defaults(Kind.CONV, 8, 8);
+        ArchitectureSpec spec = new ArchitectureSpec(Kind.CONV, 8, 8, 1, 4, 4, d.activation(), d.loss(), optimizer, 1e-2, 16, 0, 5);
+        float[] probe = images(4, 8, 7).pixels();
+        float[] uninterrupted;
+        try (DenoisingModel model = Models.create(spec)) {
+            new Trainer(model, data, CorruptionSpec.parse("gaussian:0.3"), new Trainer.Options(3, 0, 0, 0, 11)).run(e -> { });
+            uninterrupted = model.denoise(probe, 4, 8, 8);
+        }
+        byte[] checkpoint;
+        try (DenoisingModel model = Models.create(spec)) {
+            new Trainer(model, data, CorruptionSpec.parse("gaussian:0.3"), new Trainer.Options(1, 0, 0, 0, 11)).run(e -> { });
+            checkpoint = model.toBytes();
+        }
+        try (DenoisingModel resumed = Models.fromBytes(spec, checkpoint)) {
+            TrainingResult result = new Trainer(resumed, data, CorruptionSpec.parse("gaussian:0.3"),
+                    new Trainer.Options(2, 0, 0, 0, 11, 1)).run(e -> { });
+            assertThat(result.message()).isEqualTo("trained 2 epochs more, 3 in all");
+            assertThat(resumed.denoise(probe, 4, 8, 8)).containsExactly(uninterrupted);
+        }
+        try (DenoisingModel replayed = Models.fromBytes(spec, checkpoint)) {
+            // resumed as if from scratch (epoch 1's order and noise again) it ends elsewhere: the streams matter
+            new Trainer(replayed, data, CorruptionSpec.parse("gaussian:0.3"), new Trainer.Options(2, 0, 0, 0, 11)).run(e -> { });
+            assertThat(replayed.denoise(probe, 4, 8, 8)).isNotEqualTo(uninterrupted);
+        }
+    }
 }
