@@ -97,12 +97,15 @@ final class PdfPages implements PageSource {
             boolean fromScan = !Double.isNaN(scanDpi);
             double dpi = fromScan ? Math.max(MIN_DPI, Math.min(MAX_DPI, scanDpi)) : PageSize.DEFAULT_DPI;
             PageSize size = shownSize(page);
-            long w = (long) Math.floor(size.widthPoints() * dpi / 72), h = (long) Math.floor(size.heightPoints() * dpi / 72);
+            // PDFBox floors points x scale in float: 30.72 pt at 150 dpi is 63.99999 pixels, one short of
+            // the 64 the scan had; the nudge is far below a pixel on any page size
+            float scale = (float) (dpi / 72 * (1 + 1e-5));
+            long w = (long) Math.floor(size.widthPoints() * scale), h = (long) Math.floor(size.heightPoints() * scale);
             if (w * h > pixelLimit) {
                 throw new DataException(file, String.format("page %d at %.0f dpi would be %dx%d = %,d pixels, over the limit of %,d",
                         index + 1, dpi, w, h, w * h, pixelLimit));
             }
-            GrayImage gray = ImageLoader.toGray(renderer.renderImageWithDPI(index, (float) dpi, ImageType.GRAY));
+            GrayImage gray = ImageLoader.toGray(renderer.renderImage(index, scale, ImageType.GRAY));
             return new Page(gray, size, fromScan);
         } catch (DataException e) {
             throw e;
