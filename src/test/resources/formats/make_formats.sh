@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the small scanner-format files FormatsTest reads, from one 64x48 gray page, with
 # Debian's own tools (so the files are written by other software than the one reading them):
-#   apt-get install netpbm webp libtiff-tools imagemagick img2pdf qpdf
+#   apt-get install netpbm webp libtiff-tools imagemagick img2pdf qpdf python3
 # The files are committed; run this again only to change them. Everything is deterministic
 # except the PDFs' creation dates and qpdf's encryption salt.
 set -euo pipefail
@@ -52,6 +52,9 @@ img2pdf "$tmp/p1.png" "$tmp/p2.jpg" "$tmp/p3.png" -o three-pages.pdf   # 150 dpi
 # Broken PDFs.
 qpdf --encrypt secret owner 256 -- scan.pdf encrypted.pdf
 head -c $(( $(stat -c %s three-pages.pdf) / 2 )) three-pages.pdf > truncated.pdf
+# a scan whose image data is damaged: Flate fails after a few bytes (PDFBox alone would draw a blank page)
+python3 -c 'd = bytearray(open("scan.pdf", "rb").read()); i = d.index(b"stream\n", d.index(b"/Image")) + 12
+d[i:i + 35] = b"\xff" * 35; open("damaged-image.pdf", "wb").write(d)'
 printf '%%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nthis is no PDF body\n%%%%EOF\n' > corrupt.pdf
 
 # Born-digital: a text PDF with no image, written by hand and given a correct xref by qpdf.

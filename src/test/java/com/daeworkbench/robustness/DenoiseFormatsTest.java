@@ -124,6 +124,7 @@ class DenoiseFormatsTest {
     @CsvSource(delimiter = '|', value = {
             "encrypted.pdf | encrypted PDF: it needs a password",
             "corrupt.pdf   | corrupt PDF",
+            "damaged-image.pdf | corrupt PDF, page 1 (its 64x48 image is damaged",
             "truncated.pdf | truncated PDF"})
     void aBadPdfGivesOneLineNamingItExitsOneAndLeavesNoFile(String name, String reason) throws IOException {
         Path out = tmp.resolve("bad-" + name);

@@ -7,7 +7,10 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -15,6 +18,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
 
 /**
  * The pages of a PDF, each rendered to gray when asked for, at the resolution of the largest
@@ -36,7 +41,7 @@ final class PdfPages implements PageSource {
         this.file = file;
         this.pixelLimit = pixelLimit;
         this.document = document;
-        this.renderer = new PDFRenderer(document);
+        this.renderer = new StrictRenderer(document);
         // each page is rendered once: PDFBox's cache of images and fonts across pages would only
         // grow with the page count
         document.setResourceCache(null);
@@ -131,5 +136,26 @@ final class PdfPages implements PageSource {
     @Override
     public void close() throws IOException {
         document.close();
+    }
+
+    /**
+     * PDFBox logs an image it cannot draw and leaves a blank where it was: for a scan that is the
+     * whole page, which would come out "cleaned" and empty. Here it fails the page instead.
+     */
+    private static final class StrictRenderer extends PDFRenderer {
+        StrictRenderer(PDDocument document) {
+            super(document);
+        }
+
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+            return new PageDrawer(parameters) {
+                @Override
+                protected void operatorException(Operator operator, List<COSBase> operands, IOException e) throws IOException {
+                    if ("Do".equals(operator.getName())) throw new IOException("an image cannot be drawn: " + describe(e), e);
+                    super.operatorException(operator, operands, e);
+                }
+            };
+        }
     }
 }

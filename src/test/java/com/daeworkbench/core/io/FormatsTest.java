@@ -113,7 +113,8 @@ class FormatsTest {
     @CsvSource(delimiter = '|', value = {
             "encrypted.pdf | encrypted PDF: it needs a password",
             "truncated.pdf | truncated PDF",
-            "corrupt.pdf   | corrupt PDF"})
+            "corrupt.pdf   | corrupt PDF",
+            "damaged-image.pdf | corrupt PDF, page 1 (its 64x48 image is damaged"})
     void badPdfsFailWithOneLineNamingTheFile(String name, String reason) {
         assertThatThrownBy(() -> ImageLoader.loadGray(FORMATS.resolve(name)))
                 .isInstanceOf(DataException.class)
