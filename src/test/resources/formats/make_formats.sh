@@ -48,6 +48,8 @@ pamflip -r90 "$tmp/page.pgm" | pnmtopng > "$tmp/p3-raw.png"
 convert "$tmp/p3-raw.png" -units PixelsPerInch -density 100 "$tmp/p3.png"
 img2pdf "$tmp/p1.png" -o scan.pdf
 img2pdf "$tmp/p1.png" "$tmp/p2.jpg" "$tmp/p3.png" -o three-pages.pdf   # 150 dpi, 200 dpi JPEG, 100 dpi portrait
+convert source.png "$tmp/page.jp2"
+img2pdf "$tmp/page.jp2" -o jpeg2000.pdf                      # JPXDecode: a format the app does not decode
 
 # Broken PDFs.
 qpdf --encrypt secret owner 256 -- scan.pdf encrypted.pdf

@@ -15,6 +15,7 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -115,6 +116,10 @@ final class PdfPages implements PageSource {
         } catch (DataException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof MissingImageReaderException missing) {
+                // JPEG 2000 and JBIG2 need ImageIO plugins the app does not ship (docs/decisions/0005)
+                throw new DataException(file, "page " + (index + 1) + " holds an image this app cannot decode (" + describe(missing) + ")", e);
+            }
             throw new DataException(file, "corrupt PDF, page " + (index + 1) + " (" + describe(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new DataException(file, "page " + (index + 1) + " is too large to render in the memory available");

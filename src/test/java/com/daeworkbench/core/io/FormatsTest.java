@@ -114,7 +114,8 @@ class FormatsTest {
             "encrypted.pdf | encrypted PDF: it needs a password",
             "truncated.pdf | truncated PDF",
             "corrupt.pdf   | corrupt PDF",
-            "damaged-image.pdf | corrupt PDF, page 1 (its 64x48 image is damaged"})
+            "damaged-image.pdf | corrupt PDF, page 1 (its 64x48 image is damaged",
+            "jpeg2000.pdf | page 1 holds an image this app cannot decode"})
     void badPdfsFailWithOneLineNamingTheFile(String name, String reason) {
         assertThatThrownBy(() -> ImageLoader.loadGray(FORMATS.resolve(name)))
                 .isInstanceOf(DataException.class)
