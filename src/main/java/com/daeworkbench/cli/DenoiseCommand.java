@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -137,11 +138,11 @@ final class DenoiseCommand implements Callable<Integer> {
     private List<String> cleanPages(PageSource pages, PageFormat as, Path target, TiledDenoiser denoiser) throws IOException {
         var err = spec.commandLine().getErr();
         int count = pages.pageCount();
-        boolean[] anyScan = {false};
+        AtomicBoolean anyScan = new AtomicBoolean();   // set by the pages as they are read
         PageSupplier cleaned = index -> {
             long t = System.nanoTime();
             Page page = pages.read(index);
-            anyScan[0] |= page.fromScan();
+            if (page.fromScan()) anyScan.set(true);
             Page clean = clean(page, denoiser);
             err.printf("%s%s -> %s (%dx%d, %.1f s)%n", pages.file(), count > 1 ? " page " + (index + 1) + "/" + count : "",
                     as.holdsAllPages() ? target : pngOfPage(target, index, count),
@@ -159,7 +160,7 @@ final class DenoiseCommand implements Callable<Integer> {
                 written.add(pageFile.toString());
             }
         }
-        if (!anyScan[0]) {
+        if (!anyScan.get()) {
             err.println("note: " + pages.file().getFileName() + " holds no scanned image (a born-digital PDF?); "
                     + "its pages were rendered at 300 dpi and cleaned anyway");
         }
