@@ -33,11 +33,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "denoise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Clean images, scans and scanned PDFs of any size. Reads PNG, JPEG, TIFF (any compression,",
-                "every page), BMP, GIF, PNM (PBM/PGM/PPM/PAM), WebP, PSD and PDF (each page at its scan's resolution,",
-                "or 300 dpi). Each IN.ext is written as OUT/IN.pdf for a PDF, else OUT/IN.png (pages of a",
-                "multi-page file: OUT/IN-p1.png, OUT/IN-p2.png ...), or in the --format asked for.",
-                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed (each named on stderr)."})
+        description = {"Clean images, scans and scanned PDFs of any size. Reads PNG, JPEG, TIFF",
+                "(any compression, every page), BMP, GIF, PNM (PBM/PGM/PPM/PAM), WebP, PSD and",
+                "PDF (each page at its scan's resolution, or 300 dpi). Writes OUT/IN.pdf for a",
+                "PDF, else OUT/IN.png (several pages: OUT/IN-p1.png, OUT/IN-p2.png ...), or the",
+                "--format asked for.",
+                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed",
+                "(each named on stderr)."})
 final class DenoiseCommand implements Callable<Integer> {
     private static final List<String> IMAGE_EXTENSIONS = ImageLoader.EXTENSIONS;
 
@@ -65,7 +67,7 @@ final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "image files or folders of images")
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "image or PDF files, or folders of them")
     List<Path> inputs;
 
     @Override
