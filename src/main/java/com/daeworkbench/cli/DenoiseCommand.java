@@ -1,11 +1,17 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.infer.Binarization;
 import com.daeworkbench.core.infer.DocumentModel;
 import com.daeworkbench.core.infer.TiledDenoiser;
+import com.daeworkbench.core.io.DocumentWriter;
 import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
 import com.daeworkbench.core.io.ImageWriter;
 import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.Page;
+import com.daeworkbench.core.io.PageFormat;
+import com.daeworkbench.core.io.PageSource;
+import com.daeworkbench.core.io.PageSupplier;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.DenoisingModel;
 import java.io.IOException;
@@ -17,17 +23,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "denoise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Clean images or scanned pages of any size; each IN.ext is written as OUT/IN.png",
-                "(every page of a multi-page TIFF: OUT/IN-p1.png, OUT/IN-p2.png ...).",
-                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed (each named on stderr)."})
+        description = {"Clean images, scans and scanned PDFs of any size. Reads PNG, JPEG, TIFF",
+                "(any compression, every page), BMP, GIF, PNM (PBM/PGM/PPM/PAM), WebP, PSD and",
+                "PDF (each page at its scan's resolution, or 300 dpi). Writes OUT/IN.pdf for a",
+                "PDF, else OUT/IN.png (several pages: OUT/IN-p1.png, OUT/IN-p2.png ...), or the",
+                "--format asked for.",
+                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed",
+                "(each named on stderr)."})
 final class DenoiseCommand implements Callable<Integer> {
     private static final List<String> IMAGE_EXTENSIONS = ImageLoader.EXTENSIONS;
 
@@ -39,13 +51,23 @@ final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder (created if missing)")
     Path outDir;
 
+    @Option(names = "--format", paramLabel = "pdf|png|tiff", converter = FormatConverter.class,
+            description = "pdf: one PDF, a page per input page at its page size; png: one PNG per page; "
+                    + "tiff: one multi-page TIFF (default: pdf for a PDF, png otherwise)")
+    PageFormat format;
+
+    @Option(names = "--bw", paramLabel = "otsu|sauvola", converter = BinarizationConverter.class,
+            description = "black and white output (CCITT G4 in PDF and TIFF): otsu, one threshold a page; "
+                    + "sauvola, a threshold from each pixel's neighbourhood (for uneven light)")
+    Binarization bw;
+
     @Option(names = "--allow-input-folder", description = "allow --out to be a folder that holds inputs (inputs are still never overwritten)")
     boolean allowInputFolder;
 
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "image files or folders of images")
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "image or PDF files, or folders of them")
     List<Path> inputs;
 
     @Override
@@ -81,8 +103,9 @@ final class DenoiseCommand implements Callable<Integer> {
         boolean inInputFolder = files.stream().anyMatch(i -> i.toAbsolutePath().normalize().getParent().equals(out));
         Map<String, Long> stems = files.stream().collect(java.util.stream.Collectors.groupingBy(DenoiseCommand::stem, java.util.stream.Collectors.counting()));
         for (Path f : files) {
+            PageFormat as = format != null ? format : defaultFormat(f);
             // scan.jpg -> scan.png; when scan.jpg and scan.tif come together: scan-jpg.png, scan-tif.png
-            Path target = out.resolve(stem(f) + (stems.get(stem(f)) > 1 ? "-" + extension(f) : "") + ".png");
+            Path target = out.resolve(stem(f) + (stems.get(stem(f)) > 1 ? "-" + extension(f) : "") + "." + as.extension());
             // in a folder that holds inputs, never replace a file already there: scan.jpg must not
             // become scan.png over the scan.png beside it (found by the robustness branch's test)
             if (Files.exists(target) && (Files.isSameFile(target, f) || inInputFolder)) {
@@ -90,18 +113,8 @@ final class DenoiseCommand implements Callable<Integer> {
                 err.println("error: " + failures.get(failures.size() - 1));
                 continue;
             }
-            try {
-                List<GrayImage> pages = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).loadAllPages(f);
-                for (int page = 0; page < pages.size(); page++) {
-                    long t = System.nanoTime();
-                    GrayImage img = pages.get(page);
-                    // every page of a multi-page TIFF: scan.tif -> scan-p1.png, scan-p2.png ...
-                    Path pageFile = pages.size() == 1 ? target : target.resolveSibling(stem(target) + "-p" + (page + 1) + ".png");
-                    float[] clean = denoiser.denoise(img.pixels(), img.height(), img.width());
-                    ImageWriter.writePng(pageFile, new GrayImage(img.width(), img.height(), clean));
-                    written.add(pageFile.toString());
-                    err.printf("%s -> %s (%dx%d, %.1f s)%n", f, pageFile, img.width(), img.height(), (System.nanoTime() - t) / 1e9);
-                }
+            try (PageSource pages = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).open(f)) {
+                written.addAll(cleanPages(pages, as, target, denoiser));
             } catch (IOException | IllegalArgumentException e) {
                 String why = e.getMessage() != null && e.getMessage().contains(f.getFileName().toString())
                         ? e.getMessage() : f + ": " + e.getMessage();
@@ -121,6 +134,67 @@ final class DenoiseCommand implements Callable<Integer> {
         }
         if (written.isEmpty()) return 1;
         return failures.isEmpty() ? 0 : 2;
+    }
+
+    /** Every page cleaned into {@code target} (or one PNG a page); returns the files written. */
+    private List<String> cleanPages(PageSource pages, PageFormat as, Path target, TiledDenoiser denoiser) throws IOException {
+        var err = spec.commandLine().getErr();
+        int count = pages.pageCount();
+        AtomicBoolean anyScan = new AtomicBoolean();   // set by the pages as they are read
+        PageSupplier cleaned = index -> {
+            long t = System.nanoTime();
+            Page page = pages.read(index);
+            if (page.fromScan()) anyScan.set(true);
+            Page clean = clean(page, denoiser);
+            err.printf("%s%s -> %s (%dx%d, %.1f s)%n", pages.file(), count > 1 ? " page " + (index + 1) + "/" + count : "",
+                    as.holdsAllPages() ? target : pngOfPage(target, index, count),
+                    clean.image().width(), clean.image().height(), (System.nanoTime() - t) / 1e9);
+            return clean;
+        };
+        List<String> written = new ArrayList<>();
+        if (as.holdsAllPages()) {
+            DocumentWriter.write(target, as, count, cleaned, bw != null);
+            written.add(target.toString());
+        } else {
+            for (int index = 0; index < count; index++) {
+                Path pageFile = pngOfPage(target, index, count);
+                ImageWriter.writePng(pageFile, cleaned.page(index).image());
+                written.add(pageFile.toString());
+            }
+        }
+        if (!anyScan.get()) {
+            err.println("note: " + pages.file().getFileName() + " holds no scanned image (a born-digital PDF?); "
+                    + "its pages were rendered at 300 dpi and cleaned anyway");
+        }
+        return written;
+    }
+
+    /** Every page of a multi-page file: scan.tif -> scan-p1.png, scan-p2.png ... */
+    private static Path pngOfPage(Path target, int index, int count) {
+        return count == 1 ? target : target.resolveSibling(stem(target) + "-p" + (index + 1) + ".png");
+    }
+
+    private Page clean(Page page, TiledDenoiser denoiser) {
+        GrayImage img = page.image();
+        GrayImage clean = new GrayImage(img.width(), img.height(), denoiser.denoise(img.pixels(), img.height(), img.width()));
+        return new Page(bw == null ? clean : bw.apply(clean), page.size(), page.fromScan());
+    }
+
+    /** A PDF comes back as a PDF; anything else as PNG, as before there was a choice. */
+    private static PageFormat defaultFormat(Path in) {
+        return extension(in).equals("pdf") ? PageFormat.PDF : PageFormat.PNG;
+    }
+
+    static final class FormatConverter implements ITypeConverter<PageFormat> {
+        public PageFormat convert(String v) {
+            return Converters.parse(PageFormat.class, v);
+        }
+    }
+
+    static final class BinarizationConverter implements ITypeConverter<Binarization> {
+        public Binarization convert(String v) {
+            return Converters.parse(Binarization.class, v);
+        }
     }
 
     private void collect(Path in, List<Path> files, List<String> failures) {

@@ -45,12 +45,18 @@ class CliEndToEndTest {
 
     @BeforeAll
     static void tinyModel() throws Exception {
+        model = saveTinyModel(tmp);
+    }
+
+    /** An untrained residual model: fast, and its output has the input's size, which is all these tests look at. */
+    static Path saveTinyModel(Path dir) throws Exception {
         ArchitectureSpec spec = new ArchitectureSpec(ArchitectureSpec.Kind.RESIDUAL, 16, 16, 3, 4, 4,
                 ArchitectureSpec.Activation.RELU, ArchitectureSpec.Loss.MSE, ArchitectureSpec.Optimizer.ADAM, 1e-3, 8, 0, 1);
-        model = tmp.resolve("tiny.dae");
+        Path file = dir.resolve("tiny.dae");
         try (DenoisingModel m = Models.create(spec)) {
-            ModelStore.save(model, m, ModelInfo.of("gaussian:0.1", "test", 0, Map.of()));
+            ModelStore.save(file, m, ModelInfo.of("gaussian:0.1", "test", 0, Map.of()));
         }
+        return file;
     }
 
     @Test
@@ -67,14 +73,11 @@ class CliEndToEndTest {
 
         assertThat(r.exit()).as("some files failed, some were cleaned").isEqualTo(2);
         assertThat(r.err() + r.out()).doesNotContain("Exception").doesNotContain("\tat ");
+        // WebP and PSD are read since issue 19: the corpus' header-only ones fail like any cut-off image
         for (String broken : List.of("empty.png", "text-named.png", "truncated.png", "truncated.jpg",
                 "bomb-60000x60000.png", "layers.psd", "image.webp")) {
             long lines = r.err().lines().filter(l -> l.startsWith("error:") && l.contains(broken)).count();
-            if (broken.endsWith(".psd") || broken.endsWith(".webp")) {
-                assertThat(lines).as("unsupported extensions are skipped, not read: " + broken).isZero();
-            } else {
-                assertThat(lines).as("one error line for " + broken).isEqualTo(1);
-            }
+            assertThat(lines).as("one error line for " + broken).isEqualTo(1);
         }
         try (Stream<Path> written = Files.list(out)) {
             List<String> names = written.map(p -> p.getFileName().toString()).sorted().toList();

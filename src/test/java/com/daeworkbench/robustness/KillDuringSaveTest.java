@@ -40,6 +40,39 @@ class KillDuringSaveTest {
         }
     }
 
+    /** The child: starts writing the target, says so, and waits mid-write to be stopped (Ctrl-C or kill). */
+    public static final class StalledWriter {
+        public static void main(String[] args) throws Exception {
+            AtomicFiles.write(Path.of(args[0]), out -> {
+                out.write(new byte[1 << 20]);
+                out.flush();
+                System.out.println("writing");
+                System.out.flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    @Test
+    void stoppingTheProcessMidWriteLeavesNoTempFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("long.pdf");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StalledWriter.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream()));
+        assertThat(lines.readLine()).isEqualTo("writing");
+        assertThat(temps(dir)).as("the temp file is there while writing").isEqualTo(1);
+        child.destroy();   // SIGTERM, as Ctrl-C or a stopped service: exit hooks run
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.toList()).as("no output and no temp file").isEmpty();
+        }
+    }
+
     static long temps(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count();

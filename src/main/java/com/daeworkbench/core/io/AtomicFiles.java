@@ -27,6 +27,9 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // Ctrl-C during a long write (a 500-page PDF) skips the finally below but runs exit hooks;
+        // once moved, the temp name no longer exists and this does nothing
+        tmp.toFile().deleteOnExit();
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);

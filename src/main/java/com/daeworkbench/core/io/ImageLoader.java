@@ -8,22 +8,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads PNG, JPEG, TIFF (first page, or all), BMP and GIF as gray. The pixel count is checked
- * from the header before anything is decoded, so a decompression bomb costs nothing; every
- * failure, including the runtime exceptions ImageIO's plugins throw on corrupt data, becomes a
- * {@link DataException} naming the file.
+ * Reads images and scanned documents as gray: PNG, JPEG (CMYK too), TIFF (any compression, every
+ * page), BMP, GIF, PNM (PBM/PGM/PPM/PAM), WebP, PSD (the flattened image) and PDF (each page
+ * rendered). Each page's pixel count is checked from its header before anything is decoded, so a
+ * decompression bomb costs nothing; every failure, including the runtime exceptions plugins throw
+ * on corrupt data, becomes a {@link DataException} naming the file.
  */
 public final class ImageLoader {
     public static final long DEFAULT_PIXEL_LIMIT = 100_000_000L;
-    /** File name extensions of the formats this loader reads (lower case, no dot). */
-    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
+    /** File name extensions of the formats this loader reads (lower case, no dot): the one list every caller uses. */
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif",
+            "pnm", "pbm", "pgm", "ppm", "pam", "webp", "psd", "pdf");
     private static final ImageLoader DEFAULT = new ImageLoader(DEFAULT_PIXEL_LIMIT);
 
     private final long pixelLimit;
@@ -43,60 +41,31 @@ public final class ImageLoader {
 
     /** The first page (the only one of most formats). */
     public GrayImage load(Path file) throws IOException {
-        return read(file, false).get(0);
+        try (PageSource pages = open(file)) {
+            return pages.read(0).image();
+        }
     }
 
-    /** Every page of a multi-page TIFF (or the one image of other formats). */
+    /** Every page held in memory at once: for small files; {@link #open} reads a long document page by page. */
     public List<GrayImage> loadAllPages(Path file) throws IOException {
-        return read(file, true);
+        try (PageSource pages = open(file)) {
+            List<GrayImage> out = new ArrayList<>();
+            for (int page = 0; page < pages.pageCount(); page++) out.add(pages.read(page).image());
+            return out;
+        }
     }
 
-    private List<GrayImage> read(Path file, boolean allPages) throws IOException {
+    /** The file's pages, each decoded only when read; the caller closes it. */
+    public PageSource open(Path file) throws IOException {
         if (Files.isDirectory(file)) throw new DataException(file, "is a folder, not an image");
         if (!Files.exists(file)) throw new DataException(file, "no such file");
         if (!Files.isReadable(file)) throw new DataException(file, "cannot be read (permission denied)");
-        if (Files.size(file) == 0) throw new DataException(file, "empty file");
-        boolean cutOff = isPngWithoutEnd(file);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) throw new DataException(file, "cannot be opened");
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new DataException(file, "not an image PNG, JPEG, TIFF, BMP or GIF reader can read");
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, false, true);
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                int pages = allPages ? pageCount(reader) : 1;
-                List<GrayImage> out = new ArrayList<>();
-                for (int page = 0; page < pages; page++) {
-                    long w = reader.getWidth(page), h = reader.getHeight(page);
-                    if (w * h > pixelLimit) {
-                        throw new DataException(file, String.format("declares %dx%d = %,d pixels, over the limit of %,d", w, h, w * h, pixelLimit));
-                    }
-                    if (cutOff) throw new DataException(file, "truncated or corrupt image (the PNG ends before its IEND chunk)");
-                    GrayImage gray = CmykJpeg.isCmyk(reader, page) ? CmykJpeg.read(reader, page) : toGray(reader.read(page));
-                    if (!warnings.isEmpty()) throw new DataException(file, "truncated or corrupt image (" + warnings.get(0) + ")");
-                    out.add(gray);
-                }
-                return out;
-            } finally {
-                reader.dispose();
-            }
-        } catch (DataException e) {
-            throw e;
+        try {
+            if (Files.size(file) == 0) throw new DataException(file, "empty file");
+            if (PdfPages.isPdf(file)) return PdfPages.open(file, pixelLimit);
+            return ImagePages.open(file, pixelLimit, isPngWithoutEnd(file));
         } catch (AccessDeniedException e) {
             throw new DataException(file, "cannot be read (permission denied)");
-        } catch (javax.imageio.IIOException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("Unsupported Image Type") || m.contains("CMYK")) {
-                throw new DataException(file, "CMYK or YCCK JPEG is not supported; convert it to RGB or gray");
-            }
-            throw new DataException(file, "truncated or corrupt image (" + m + ")", e);
-        } catch (IOException | RuntimeException e) {
-            throw new DataException(file, "truncated or corrupt image (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        } catch (OutOfMemoryError e) {
-            throw new DataException(file, "too large to decode in the memory available");
         }
     }
 
@@ -118,11 +87,6 @@ public final class ImageLoader {
         } catch (AccessDeniedException e) {
             return false;
         }
-    }
-
-    private static int pageCount(ImageReader reader) throws IOException {
-        int n = reader.getNumImages(true);
-        return Math.max(1, n);
     }
 
     /** 16-bit gray keeps its precision; colour becomes luma (0.299, 0.587, 0.114); alpha is composited on white. */

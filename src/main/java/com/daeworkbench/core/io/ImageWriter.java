@@ -22,12 +22,14 @@ public final class ImageWriter {
         WritableRaster raster = out.getRaster();
         int[] row = new int[image.width()];
         for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                float v = image.pixels()[y * image.width() + x];
-                row[x] = Math.round(Math.min(1f, Math.max(0f, Float.isNaN(v) ? 0f : v)) * 255f);
-            }
+            for (int x = 0; x < image.width(); x++) row[x] = level(image.pixels()[y * image.width() + x]);
             raster.setSamples(0, y, image.width(), 1, 0, row);
         }
         return out;
+    }
+
+    /** A value in [0,1] as a level of 0..255 (NaN as black, out of range clamped). */
+    static int level(float v) {
+        return Math.round(Math.min(1f, Math.max(0f, Float.isNaN(v) ? 0f : v)) * 255f);
     }
 }

@@ -95,7 +95,7 @@ public final class DocumentsView extends BorderPane {
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Open scanned pages");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images",
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images and PDFs",
                     DocumentsViewModel.IMAGE_EXTENSIONS.stream().map(x -> "*." + x).toList()));
             if (lastFolder != null && lastFolder.toFile().isDirectory()) chooser.setInitialDirectory(lastFolder.toFile());
             List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());

@@ -6,6 +6,7 @@ import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
 import com.daeworkbench.core.io.ImageWriter;
 import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.PageSource;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.ui.TaskRunner;
 import java.io.File;
@@ -42,19 +43,31 @@ public final class DocumentsViewModel {
 
     public enum Status { QUEUED, CLEANING, CLEANED, SAVED, FAILED }
 
-    /** One page: its file, where it stands, and its before/after images once cleaned. */
+    /**
+     * One page: its file (and which page of it, for a PDF or multi-page TIFF), where it stands,
+     * and its before/after images once cleaned.
+     */
     public static final class Page {
         private final Path source;
+        private final int index;
+        /** 1 until the file is opened; a multi-page file then lists each of its pages. */
+        private final int pageCount;
         private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
         private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
         private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("waiting");
         private GrayImage before;
         private GrayImage after;
 
-        Page(Path source) { this.source = source; }
+        Page(Path source) { this(source, 0, 1); }
+
+        Page(Path source, int index, int pageCount) {
+            this.source = source;
+            this.index = index;
+            this.pageCount = pageCount;
+        }
 
         public Path source() { return source; }
-        public String name() { return source.getFileName().toString(); }
+        public String name() { return source.getFileName() + (pageCount > 1 ? " p" + (index + 1) + "/" + pageCount : ""); }
         public GrayImage before() { return before; }
         public GrayImage after() { return after; }
         public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
@@ -62,11 +75,11 @@ public final class DocumentsViewModel {
         public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
         public Status status() { return status.get(); }
 
-        /** The output file for a folder: the input's name with .png, as the CLI's denoise writes it. */
+        /** The output file for a folder: the input's name with .png (-p1.png ... for pages), as the CLI's denoise writes it. */
         public Path outputIn(Path folder) {
-            String n = name();
+            String n = source.getFileName().toString();
             int dot = n.lastIndexOf('.');
-            return folder.resolve((dot <= 0 ? n : n.substring(0, dot)) + ".png");
+            return folder.resolve((dot <= 0 ? n : n.substring(0, dot)) + (pageCount > 1 ? "-p" + (index + 1) : "") + ".png");
         }
     }
 
@@ -135,15 +148,16 @@ public final class DocumentsViewModel {
         next.message.set("loading");
         status.set("Cleaning " + next.name() + "...");
         current = runner.submit("clean-" + next.name(), () -> clean(next), result -> {
-            next.before = result[0];
-            next.after = result[1];
-            next.progress.set(1);
-            next.message.set(result[0].width() + " x " + result[0].height());
-            next.status.set(Status.CLEANED);
+            Page done = result.pageCount() == next.pageCount ? next : listPagesOf(next, result.pageCount());
+            done.before = result.before();
+            done.after = result.after();
+            done.progress.set(1);
+            done.message.set(result.before().width() + " x " + result.before().height());
+            done.status.set(Status.CLEANED);
             busy.set(false);
-            if (selected.get() == next) {
+            if (selected.get() == next || selected.get() == done) {
                 selected.set(null);
-                selected.set(next);
+                selected.set(done);
             }
             cleanNext();
         }, error -> {
@@ -157,15 +171,36 @@ public final class DocumentsViewModel {
         });
     }
 
-    private GrayImage[] clean(Page page) throws Exception {
-        GrayImage before = ImageLoader.loadGray(page.source());
+    /**
+     * A file first listed as one entry turned out to hold several pages: its entry becomes page 1
+     * and the others are queued right after it.
+     */
+    private Page listPagesOf(Page first, int pageCount) {
+        int at = pages.indexOf(first);
+        List<Page> all = new ArrayList<>();
+        for (int i = 0; i < pageCount; i++) all.add(new Page(first.source, i, pageCount));
+        all.get(0).status.set(Status.CLEANING);
+        pages.remove(at);
+        pages.addAll(at, all);
+        return all.get(0);
+    }
+
+    private record Cleaned(GrayImage before, GrayImage after, int pageCount) { }
+
+    private Cleaned clean(Page page) throws Exception {
+        GrayImage before;
+        int pageCount;
+        try (PageSource file = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).open(page.source())) {
+            pageCount = file.pageCount();
+            before = file.read(page.index).image();
+        }
         DenoisingModel m = model();
         runner.onUiThread(() -> page.message.set("cleaning"));
         float[] out = new TiledDenoiser(m).denoise(before.pixels(), before.height(), before.width(), (done, total) -> {
             if (Thread.currentThread().isInterrupted()) throw new TiledDenoiser.CancelledException();
             runner.onUiThread(() -> page.progress.set((double) done / total));
         });
-        return new GrayImage[] {before, new GrayImage(before.width(), before.height(), out)};
+        return new Cleaned(before, new GrayImage(before.width(), before.height(), out), pageCount);
     }
 
     /** The model in use, loaded on the worker thread the first time a page needs it. */

@@ -80,6 +80,35 @@ class LoaderFuzzTest {
     }
 
     @Test
+    void mutatedScannerFormatsGiveAnImageOrAnErrorNamingTheFile() throws IOException {
+        List<String> unexpected = new ArrayList<>();
+        int refused = 0;
+        SplittableRandom r = new SplittableRandom(20261202);
+        List<String> seeds = List.of("gray.pgm", "bw.pbm", "lossless.webp", "lossy.webp", "flat.psd", "g4.tif", "jpeg.tif", "scan.pdf");
+        for (String seedName : seeds) {
+            byte[] seed = Files.readAllBytes(Path.of("src/test/resources/formats").resolve(seedName));
+            for (int i = 0; i < CASES_PER_FORMAT / 3; i++) {
+                Path f = Files.write(dir.resolve("case-" + i + "-" + seedName), mutate(seed, r));
+                try (PageSource pages = ImageLoader.withPixelLimit(50_000_000).open(f)) {
+                    for (int page = 0; page < pages.pageCount(); page++) {
+                        GrayImage img = pages.read(page).image();
+                        for (float v : img.pixels()) assertThat(v).isBetween(0f, 1f);
+                    }
+                } catch (DataException e) {
+                    if (!e.getMessage().startsWith(f.getFileName().toString()) || e.getMessage().contains("\n")) {
+                        unexpected.add(f.getFileName() + ": badly worded error: " + e.getMessage());
+                    }
+                    refused++;
+                } catch (Throwable t) {
+                    unexpected.add(f.getFileName() + ": " + t);
+                }
+            }
+        }
+        assertThat(unexpected).isEmpty();
+        assertThat(refused).isPositive();
+    }
+
+    @Test
     void mutatedModelFilesLoadOrGiveAnErrorNamingTheFile() throws IOException {
         Path good = dir.resolve("good.dae");
         ArchitectureSpec d = ArchitectureSpec.defaults(ArchitectureSpec.Kind.DENSE, 6, 6);

@@ -74,6 +74,24 @@ class DocumentsViewModelTest {
         }
     }
 
+    @Test
+    void aPdfIsListedAndCleanedPageByPageAndSavedAsOnePngAPage() throws Exception {
+        DocumentsViewModel vm = vm();
+        assertThat(vm.add(List.of(Path.of("src/test/resources/formats/three-pages.pdf").toFile()))).isEqualTo(1);
+        assertThat(vm.pages()).extracting(Page::name)
+                .containsExactly("three-pages.pdf p1/3", "three-pages.pdf p2/3", "three-pages.pdf p3/3");
+        assertThat(vm.pages()).extracting(Page::status).containsOnly(Status.CLEANED);
+        assertThat(vm.pages()).extracting(p -> p.after().width()).containsExactly(64, 64, 48);
+        assertThat(vm.selectedProperty().get()).isSameAs(vm.pages().get(0));
+        Path out = tmp.resolve("pages");
+        vm.saveAll(out);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("three-pages-p1.png", "three-pages-p2.png", "three-pages-p3.png");
+        }
+        assertThat(notes).isEmpty();
+    }
+
     static double upperHalfMean(GrayImage g) {
         float[] p = g.pixels().clone();
         java.util.Arrays.sort(p);
