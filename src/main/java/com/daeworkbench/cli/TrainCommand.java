@@ -70,11 +70,15 @@ final class TrainCommand implements Callable<Integer> {
             // an epoch's rate is its samples over the wall time from its start to its last step:
             // what a stopwatch gives, validation (timed apart) excluded, as bench measures
             long[] epochStart = {System.nanoTime()};
+            long[] runStart = {System.nanoTime()};
             long[] lastStep = {System.nanoTime()};
             long[] lastLine = {System.nanoTime()};
             double[] lastRate = {Double.NaN};
             TrainingResult result = trainer.run(event -> {
-                if (event instanceof TrainingEvent.Started) epochStart[0] = System.nanoTime();
+                if (event instanceof TrainingEvent.Started) {
+                    epochStart[0] = System.nanoTime();
+                    runStart[0] = epochStart[0];
+                }
                 if (event instanceof TrainingEvent.IterationDone it) {
                     lastStep[0] = System.nanoTime();
                     // a line every half minute, so long epochs show they are moving
@@ -98,6 +102,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             });
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double training = (System.nanoTime() - runStart[0]) / 1e9;
             if (result.lastEpoch() == null) {
                 err.println("no epoch completed; nothing saved");
                 return 1;
@@ -107,8 +112,8 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("ssim_validation", result.lastEpoch().validationSsim());
             metrics.put("validation_loss", result.lastEpoch().validationLoss());
             ModelStore.save(out, net, ModelInfo.of(data.hasPairs() ? "pairs" : noise.spec(), data.name(), result.epochs().size(), metrics));
-            err.printf("saved %s (%s after %.1f s: %.0f samples/s over the whole run, loading and validation included)%n",
-                    out, result.message(), seconds, (double) result.epochs().size() * data.train().count() / seconds);
+            err.printf("saved %s (%s: %.1f s of training and validation, %.1f s with loading; %.0f samples/s over the whole run)%n",
+                    out, result.message(), training, seconds, (double) result.epochs().size() * data.train().count() / seconds);
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("model", out.toString());
