@@ -9,7 +9,9 @@ import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
-import com.daeworkbench.core.train.Trainer;
+import com.daeworkbench.core.runs.RunRecord;
+import com.daeworkbench.core.runs.WorkbenchHome;
+import com.daeworkbench.core.session.TrainingSession;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.core.train.TrainingResult;
 import java.nio.file.Path;
@@ -46,12 +48,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "start from this model's weights (same architecture) instead of fresh ones: fine-tuning, or a second phase at a lower learning rate")
     Path init;
 
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
+            description = "early stopping: stop when the validation loss has not improved for this many epochs (default: 0, never)")
+    int patience;
+
+    @Option(names = "--keep-best", description = "save the weights of the epoch with the lowest validation loss, not the last epoch's")
+    boolean keepBest;
+
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
+        if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
         Corruption noise = parseCorruption(spec, corruption);
         Dataset data = DatasetSource.resolve(dataset);
         ArchitectureSpec arch;
@@ -65,62 +75,43 @@ final class TrainCommand implements Callable<Integer> {
                 data.name(), data.train().count(), data.test().count(), data.height(), data.width(),
                 data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(arch));
         long t0 = System.nanoTime();
+        var session = new TrainingSession(WorkbenchHome.runs(), new TrainingSession.Plan(
+                arch.kind().name().toLowerCase() + ", " + (data.hasPairs() ? "real pairs" : noise.spec()) + " (train --out " + out.getFileName() + ")", null, data,
+                data.hasPairs() ? null : noise, epochs, patience, keepBest, 2000));
         try (DenoisingModel net = init == null ? Models.create(arch) : initialised(arch)) {
-            Trainer trainer = new Trainer(net, data, data.hasPairs() ? null : noise, new Trainer.Options(epochs, 0, 0, 2000, arch.seed()));
-            // an epoch's rate is its samples over the wall time from its start to its last step:
-            // what a stopwatch gives, validation (timed apart) excluded, as bench measures
-            long[] epochStart = {System.nanoTime()};
-            long[] runStart = {System.nanoTime()};
-            long[] lastStep = {System.nanoTime()};
-            long[] lastLine = {System.nanoTime()};
-            double[] lastRate = {Double.NaN};
-            TrainingResult result = trainer.run(event -> {
-                if (event instanceof TrainingEvent.Started) {
-                    epochStart[0] = System.nanoTime();
-                    runStart[0] = epochStart[0];
-                }
-                if (event instanceof TrainingEvent.IterationDone it) {
-                    lastStep[0] = System.nanoTime();
-                    // a line every half minute, so long epochs show they are moving
-                    if (System.nanoTime() - lastLine[0] > 30_000_000_000L) {
-                        lastLine[0] = System.nanoTime();
-                        err.printf("  epoch %d: %.0f%% of the run, loss %.5f, %.0f samples/s, %s left%n", it.epoch(),
-                                100 * it.progress(), it.loss(), it.samplesPerSecond(), duration(it.etaMillis()));
-                    }
-                }
-                if (event instanceof TrainingEvent.EpochDone e) {
-                    double rate = data.train().count() / ((lastStep[0] - epochStart[0]) / 1e9);
-                    lastRate[0] = rate;
-                    double validation = (System.nanoTime() - lastStep[0]) / 1e9;
-                    err.printf("epoch %d/%d  train loss %.5f  validation loss %.5f  PSNR %.2f dB  SSIM %.3f  %.0f samples/s"
-                                    + " (validation %.1f s)%n", e.epoch(), epochs, e.trainLoss(), e.validationLoss(),
-                            e.validationPsnr(), e.validationSsim(), rate, validation);
-                    epochStart[0] = System.nanoTime();
-                }
-                if (event instanceof TrainingEvent.Finished f && f.outcome() != TrainingEvent.Outcome.COMPLETED) {
-                    err.println(f.outcome().name().toLowerCase() + ": " + f.message());
-                }
-            });
+            ProgressPrinter progress = new ProgressPrinter(err, epochs, data.train().count());
+            TrainingSession.Result run = session.run(net, progress);
+            TrainingResult result = run.training();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double training = (System.nanoTime() - runStart[0]) / 1e9;
-            if (result.lastEpoch() == null) {
+            double training = progress.secondsSinceStart();
+            if (run.savedEpoch() == 0) {
                 err.println("no epoch completed; nothing saved");
                 return 1;
             }
+            RunRecord.EpochPoint kept = run.record().epochs().get(run.savedEpoch() - 1);
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("psnr_validation", result.lastEpoch().validationPsnr());
-            metrics.put("ssim_validation", result.lastEpoch().validationSsim());
-            metrics.put("validation_loss", result.lastEpoch().validationLoss());
-            ModelStore.save(out, net, ModelInfo.of(data.hasPairs() ? "pairs" : noise.spec(), data.name(), result.epochs().size(), metrics));
+            metrics.put("psnr_validation", kept.validationPsnr());
+            metrics.put("ssim_validation", kept.validationSsim());
+            metrics.put("validation_loss", kept.validationLoss());
+            ModelInfo info = ModelInfo.of(data.hasPairs() ? "pairs" : noise.spec(), data.name(), run.savedEpoch(), metrics);
+            if (run.savedEpoch() == result.epochs().size()) {
+                ModelStore.save(out, net, info);
+            } else {
+                try (DenoisingModel best = session.keptModel(run)) {
+                    ModelStore.save(out, best, info);
+                }
+            }
             err.printf("saved %s (%s: %.1f s of training and validation, %.1f s with loading; %.0f samples/s over the whole run)%n",
-                    out, result.message(), training, seconds, (double) result.epochs().size() * data.train().count() / seconds);
+                    out, run.record().message(), training, seconds, (double) result.epochs().size() * data.train().count() / seconds);
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("model", out.toString());
+                summary.put("run_id", run.record().id());
                 summary.put("outcome", result.outcome().name().toLowerCase());
                 summary.put("epochs", result.epochs().size());
+                summary.put("saved_epoch", run.savedEpoch());
                 summary.put("seconds", seconds);
-                summary.put("train_samples_per_s", lastRate[0]);
+                summary.put("train_samples_per_s", progress.lastEpochRate());
                 summary.putAll(metrics);
                 JsonOut.print(spec.commandLine().getOut(), summary);
             }
@@ -141,11 +132,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             return Models.fromBytes(merged, from.toBytes());
         }
-    }
-
-    static String duration(long millis) {
-        long s = Math.max(0, millis / 1000);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 
     static Corruption parseCorruption(CommandSpec spec, String text) {

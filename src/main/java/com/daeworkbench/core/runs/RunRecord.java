@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record RunRecord(String id, String name, String createdAt, String dataset, String corruption,
                         ArchitectureSpec spec, int epochsPlanned, Status status, String message,
-                        List<Double> iterationLoss, List<EpochPoint> epochs) {
+                        List<Double> iterationLoss, List<EpochPoint> epochs, String sweep) {
 
     public enum Status { RUNNING, COMPLETED, CANCELLED, DIVERGED, FAILED, INTERRUPTED }
 
@@ -22,6 +22,13 @@ public record RunRecord(String id, String name, String createdAt, String dataset
         epochs = epochs == null ? List.of() : List.copyOf(epochs);
     }
 
+    /** A run of no sweep (sweep is the id of the sweep a run belongs to, or null). */
+    public RunRecord(String id, String name, String createdAt, String dataset, String corruption,
+                     ArchitectureSpec spec, int epochsPlanned, Status status, String message,
+                     List<Double> iterationLoss, List<EpochPoint> epochs) {
+        this(id, name, createdAt, dataset, corruption, spec, epochsPlanned, status, message, iterationLoss, epochs, null);
+    }
+
     public double finalPsnr() {
         return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).validationPsnr();
     }
@@ -31,6 +38,7 @@ public record RunRecord(String id, String name, String createdAt, String dataset
     }
 
     public RunRecord with(Status newStatus, String newMessage, List<Double> losses, List<EpochPoint> points) {
-        return new RunRecord(id, name, createdAt, dataset, corruption, spec, epochsPlanned, newStatus, newMessage, losses, points);
+        return new RunRecord(id, name, createdAt, dataset, corruption, spec, epochsPlanned, newStatus, newMessage, losses, points,
+                sweep);
     }
 }

@@ -29,10 +29,6 @@ public final class RunStore {
         this.root = root;
     }
 
-    public static Path defaultRoot() {
-        return Path.of(System.getProperty("user.home"), ".dae-workbench", "runs");
-    }
-
     public Path root() { return root; }
 
     public static String newId() {

@@ -29,19 +29,32 @@ public final class Trainer {
      * @param epochsDone            epochs the model was trained before (a resumed run): this run's epoch 1 draws
      *                              the data order and noise of epoch epochsDone + 1, so a run stopped after an
      *                              epoch and resumed from its checkpoint ends with the same weights as one never stopped
+     * @param patience              early stopping: end the run when the validation loss has not improved for this
+     *                              many epochs (0: never)
      */
     public record Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed,
-                          int epochsDone) {
+                          int epochsDone, int patience) {
         public Options {
             if (epochs < 1 || epochs > 10_000) throw new IllegalArgumentException("epochs must be in 1..10000, got " + epochs);
-            if (previewCount < 0 || previewEveryIterations < 0 || validationLimit < 0 || epochsDone < 0) {
-                throw new IllegalArgumentException("preview, validation and epoch counts must not be negative");
+            if (previewCount < 0 || previewEveryIterations < 0 || validationLimit < 0 || epochsDone < 0 || patience < 0) {
+                throw new IllegalArgumentException("preview, validation, epoch and patience counts must not be negative");
             }
         }
 
-        /** A run from fresh weights. */
+        /** A run from fresh weights, no early stopping. */
         public Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed) {
-            this(epochs, previewCount, previewEveryIterations, validationLimit, noiseSeed, 0);
+            this(epochs, previewCount, previewEveryIterations, validationLimit, noiseSeed, 0, 0);
+        }
+
+        /** A run that goes on from {@code epochsDone} epochs, no early stopping. */
+        public Options(int epochs, int previewCount, int previewEveryIterations, int validationLimit, long noiseSeed,
+                       int epochsDone) {
+            this(epochs, previewCount, previewEveryIterations, validationLimit, noiseSeed, epochsDone, 0);
+        }
+
+        public Options withPatience(int epochsWithoutImprovement) {
+            return new Options(epochs, previewCount, previewEveryIterations, validationLimit, noiseSeed, epochsDone,
+                    epochsWithoutImprovement);
         }
 
         public static Options defaults(int epochs) {
@@ -124,6 +137,7 @@ public final class Trainer {
         listener.accept(new TrainingEvent.Started(model.spec(), model.parameterCount(), options.epochs(), perEpoch,
                 train.count(), validation.size()));
         int iteration = 0;
+        EarlyStopping stopping = new EarlyStopping(options.patience());
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             // each epoch's order and noise come from its own seeded stream, so a resumed run can
             // start at any epoch exactly where an uninterrupted one would be
@@ -162,10 +176,34 @@ public final class Trainer {
                 return finish(listener, epochs, Outcome.DIVERGED, "the validation loss became " + done.validationLoss()
                         + ": lower the learning rate (now " + model.spec().learningRate() + ")");
             }
+            if (stopping.shouldStop(epoch, done.validationLoss()) && epoch < options.epochs()) {
+                return finish(listener, epochs, Outcome.COMPLETED, "stopped early after epoch " + (options.epochsDone() + epoch)
+                        + ": the validation loss had not improved for " + epochCount(options.patience())
+                        + " (best at epoch " + (options.epochsDone() + stopping.bestEpoch()) + ")");
+            }
         }
         int total = options.epochsDone() + options.epochs();
         return finish(listener, epochs, Outcome.COMPLETED, options.epochsDone() == 0
                 ? "trained " + epochCount(total) : "trained " + epochCount(options.epochs()) + " more, " + total + " in all");
+    }
+
+    /** Patience on the validation loss; patience 0 never stops. */
+    private static final class EarlyStopping {
+        private final int patience;
+        private double best = Double.POSITIVE_INFINITY;
+        private int bestEpoch;
+
+        EarlyStopping(int patience) { this.patience = patience; }
+
+        boolean shouldStop(int epoch, double validationLoss) {
+            if (validationLoss < best) {
+                best = validationLoss;
+                bestEpoch = epoch;
+            }
+            return patience > 0 && epoch - bestEpoch >= patience;
+        }
+
+        int bestEpoch() { return bestEpoch; }
     }
 
     private static String epochCount(int n) {

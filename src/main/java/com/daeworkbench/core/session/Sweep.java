@@ -1,0 +1,64 @@
+package com.daeworkbench.core.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The configurations of a hyperparameter sweep, each a map from knob name (the CLI's option
+ * name, e.g. "lr", "width") to its value as text: every combination of a grid, or N random
+ * draws from ranges (uniform, or log-uniform for rates and decays) and grid values.
+ */
+public final class Sweep {
+    private Sweep() { }
+
+    /** A knob drawn from [low, high]: on a log scale when {@code log}, rounded when {@code integer}. */
+    public record Range(String knob, double low, double high, boolean log, boolean integer) {
+        public Range {
+            if (!(low < high)) throw new IllegalArgumentException(knob + ": the range needs low < high, got " + low + ":" + high);
+            if (log && low <= 0) throw new IllegalArgumentException(knob + ": a log range needs low > 0, got " + low);
+        }
+
+        String draw(SplittableRandom random) {
+            double u = random.nextDouble();
+            double v = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
+            if (integer) return Long.toString(Math.round(v));
+            return Double.toString(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v)));
+        }
+    }
+
+    /** Every combination, the first knob varying slowest (as nested loops in the order given). */
+    public static List<Map<String, String>> grid(Map<String, List<String>> values) {
+        List<Map<String, String>> configs = new ArrayList<>();
+        configs.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> knob : values.entrySet()) {
+            if (knob.getValue().isEmpty()) throw new IllegalArgumentException(knob.getKey() + ": no values");
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : configs) {
+                for (String v : knob.getValue()) {
+                    Map<String, String> c = new LinkedHashMap<>(partial);
+                    c.put(knob.getKey(), v);
+                    next.add(c);
+                }
+            }
+            configs = next;
+        }
+        return configs.size() == 1 && configs.get(0).isEmpty() ? List.of() : List.copyOf(configs);
+    }
+
+    /** {@code count} seeded draws: each range knob from its range, each grid knob one of its values. */
+    public static List<Map<String, String>> random(List<Range> ranges, Map<String, List<String>> values, int count, long seed) {
+        if (count < 1) throw new IllegalArgumentException("--random needs at least 1 configuration, got " + count);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, String> c = new LinkedHashMap<>();
+            for (Range r : ranges) c.put(r.knob(), r.draw(random));
+            values.forEach((knob, options) -> c.put(knob, options.get(random.nextInt(options.size()))));
+            configs.add(c);
+        }
+        return List.copyOf(configs);
+    }
+}
