@@ -3,7 +3,6 @@ package com.daeworkbench.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.daeworkbench.core.data.Dataset;
-import com.daeworkbench.core.data.ImageSet;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
@@ -12,30 +11,16 @@ import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.testing.Blobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingSessionTest {
     @TempDir
     Path home;
-
-    static ImageSet blobs(int count, int side, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] px = new float[count * side * side];
-        for (int n = 0; n < count; n++) {
-            double cy = r.nextDouble() * side, cx = r.nextDouble() * side, s = 1.5 + r.nextDouble() * 3;
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    px[(n * side + y) * side + x] = (float) Math.exp(-((y - cy) * (y - cy) + (x - cx) * (x - cx)) / (2 * s * s));
-                }
-            }
-        }
-        return new ImageSet(count, side, side, px, null);
-    }
 
     static ArchitectureSpec dense(double lr) {
         ArchitectureSpec d = ArchitectureSpec.defaults(Kind.DENSE, 8, 8);
@@ -45,7 +30,7 @@ class TrainingSessionTest {
     @Test
     void aRunIsKeptWithItsCurvesEveryEpochsCheckpointAndItsSweep() throws Exception {
         RunStore store = new RunStore(home);
-        Dataset data = Dataset.clean("blobs", blobs(64, 8, 1), blobs(16, 8, 2));
+        Dataset data = Dataset.clean("blobs", Blobs.images(64, 8, 1), Blobs.images(16, 8, 2));
         var session = new TrainingSession(store, new TrainingSession.Plan("run a", "sweep-1", data,
                 CorruptionSpec.parse("gaussian:0.3"), 3, 0, false, 0));
         TrainingSession.Result result;
@@ -66,7 +51,7 @@ class TrainingSessionTest {
     @Test
     void earlyStoppingEndsARunThatStopsImprovingAndKeepsItsBestEpoch() throws Exception {
         RunStore store = new RunStore(home);
-        Dataset data = Dataset.clean("blobs", blobs(64, 8, 1), blobs(16, 8, 2));
+        Dataset data = Dataset.clean("blobs", Blobs.images(64, 8, 1), Blobs.images(16, 8, 2));
         // a learning rate far too high: the validation loss gets worse after the first epochs
         var session = new TrainingSession(store, new TrainingSession.Plan("too fast", null, data,
                 CorruptionSpec.parse("gaussian:0.3"), 40, 2, true, 0));

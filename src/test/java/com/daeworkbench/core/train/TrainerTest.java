@@ -10,6 +10,7 @@ import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.train.TrainingEvent.Outcome;
+import com.daeworkbench.testing.Blobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,17 +26,7 @@ class TrainerTest {
     }
 
     static ImageSet images(int count, int side, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] px = new float[count * side * side];
-        for (int n = 0; n < count; n++) {
-            double cy = r.nextDouble() * side, cx = r.nextDouble() * side, s = 1.5 + r.nextDouble() * 3;
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    px[(n * side + y) * side + x] = (float) Math.exp(-((y - cy) * (y - cy) + (x - cx) * (x - cx)) / (2 * s * s));
-                }
-            }
-        }
-        return new ImageSet(count, side, side, px, null);
+        return Blobs.images(count, side, seed);
     }
 
     static ArchitectureSpec dense(int side, double lr) {
