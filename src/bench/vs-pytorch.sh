@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Training throughput of this project against PyTorch (Debian's python3-torch 1.13) on the same
-# shapes. Usage: src/bench/vs-pytorch.sh [conv|dense|residual] [SAMPLES] [ROUNDS]
+# shapes. Usage: src/bench/vs-pytorch.sh "[conv] [dense] [residual]" [SAMPLES] [ROUNDS]
 #
 # PyTorch swings 2-6x from round to round on this 2-core machine and any other load hurts its
 # thread pool far more than ours, so one round decides nothing:
@@ -14,20 +14,20 @@
 # Needs: apt-get install python3-torch bc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-arch=${1:-conv}; samples=${2:-2048}; rounds=${3:-3}
+archs=${1:-conv}; samples=${2:-2048}; rounds=${3:-3}
 ref=${TORCH_BENCH:-src/bench/torch_train_bench.py}
 jar=${DAE_JAR:-target/dae-workbench.jar}   # a frozen copy lets you rebuild meanwhile
 max_load=${MAX_LOAD:-0.3}
 load_wait=${LOAD_WAIT:-300}
+busy_max=${BUSY_MAX:-10}   # percent of CPU others may use while a round starts
 # PyTorch's quiet best here (shared reference README): conv ~2,400-2,900 (2 threads), dense
 # ~10,000-16,000 (1 thread), residual 8x32 ~270-290. Two thirds of the lower figures, rounded
 # as that README does ("conv under ~1,900, dense under ~9,000 was measured on a busy machine").
-case "$arch" in
-  conv) torch_floor=1900 ;;
-  dense) torch_floor=9000 ;;
-  residual) torch_floor=180 ;;
-  *) echo "arch must be conv, dense or residual, got '$arch'" >&2; exit 2 ;;
-esac
+declare -A torch_floor=([conv]=1900 [dense]=9000 [residual]=180) best_ours best_torch
+for arch in $archs; do
+  [ -n "${torch_floor[$arch]:-}" ] || { echo "arch must be conv, dense or residual, got '$arch'" >&2; exit 2; }
+  best_ours[$arch]=0; best_torch[$arch]=0
+done
 [ "$rounds" -ge 3 ] || { echo "at least 3 rounds: one round decides nothing here (got $rounds)" >&2; exit 2; }
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 [ -f "$ref" ] || { echo "no $ref (set TORCH_BENCH)" >&2; exit 1; }
@@ -37,7 +37,7 @@ command -v bc >/dev/null || { echo "bc missing: apt-get install bc" >&2; exit 1;
 load() { cut -d' ' -f1 /proc/loadavg; }
 # percent of CPU time not idle over 3 seconds, all cores
 busy_percent() {
-  local a b
+  local a
   read -r _ u n s i w q sq st _ < /proc/stat; a="$u $n $s $i $w $q $sq $st"
   sleep 3
   read -r _ u2 n2 s2 i2 w2 q2 sq2 st2 _ < /proc/stat
@@ -52,35 +52,43 @@ quiet() {
     [ "$waited" -ge "$load_wait" ] && return 1
     sleep 10; waited=$((waited + 10))
   done
-  [ "$(busy_percent)" -lt 10 ]
+  [ "$(busy_percent)" -lt "$busy_max" ]
 }
+max() { echo "if ($1 > $2) $1 else $2" | bc -l; }
 
-best_ours=0; best_torch=0; counted=0
+counted=0
 for round in $(seq "$rounds"); do
   if ! quiet; then
     echo "round $round: VOID, machine busy (load $(load), CPU $(busy_percent)% busy)"
     continue
   fi
-  echo "round $round: load $(load) before the round"
+  echo "round $round: load $(load) before the round ($(date -u +%H:%M:%S))"
   counted=$((counted + 1))
-  for threads in 1 2; do
-    t=$(/usr/bin/python3 "$ref" "$arch" "$samples" "$threads" | sed -n 's/.*"train_samples_per_s": \([0-9.]*\).*/\1/p')
-    echo "round $round: pytorch $arch, $threads thread(s): $t samples/s"
-    best_torch=$(echo "if ($t > $best_torch) $t else $best_torch" | bc -l)
-  done
-  for threads in 1 2; do
-    o=$(OMP_NUM_THREADS=$threads java -jar "$jar" bench --arch "$arch" --samples "$samples" --no-page --json 2>/dev/null \
-        | tail -n 1 | sed -n 's/.*"train_samples_per_s":\([0-9.]*\).*/\1/p')
-    echo "round $round: dae-workbench $arch, OMP_NUM_THREADS=$threads: $o samples/s"
-    best_ours=$(echo "if ($o > $best_ours) $o else $best_ours" | bc -l)
+  for arch in $archs; do
+    for threads in 1 2; do
+      t=$(/usr/bin/python3 "$ref" "$arch" "$samples" "$threads" | sed -n 's/.*"train_samples_per_s": \([0-9.]*\).*/\1/p')
+      echo "round $round: pytorch $arch, $threads thread(s): $t samples/s"
+      best_torch[$arch]=$(max "${t:-0}" "${best_torch[$arch]}")
+    done
+    for threads in 1 2; do
+      o=$(OMP_NUM_THREADS=$threads java -jar "$jar" bench --arch "$arch" --samples "$samples" --no-page --json 2>/dev/null \
+          | tail -n 1 | sed -n 's/.*"train_samples_per_s":\([0-9.]*\).*/\1/p')
+      echo "round $round: dae-workbench $arch, OMP_NUM_THREADS=$threads: $o samples/s"
+      best_ours[$arch]=$(max "${o:-0}" "${best_ours[$arch]}")
+    done
   done
 done
 if [ "$counted" -lt 3 ]; then
   echo "only $counted quiet round(s) of $rounds: no ratio (need 3)"; exit 3
 fi
-printf 'best of %d rounds: dae-workbench %.0f, pytorch %.0f samples/s\n' "$counted" "$best_ours" "$best_torch"
-if [ "$(echo "$best_torch < $torch_floor" | bc -l)" = 1 ]; then
-  echo "VOID: PyTorch's best $best_torch is below $torch_floor, a third under its quiet figure here: the machine was busy"
-  exit 3
-fi
-printf 'ratio %.2fx (%s, %s samples, %s)\n' "$(echo "$best_ours / $best_torch" | bc -l)" "$arch" "$samples" "$(date -u +%F)"
+void=0
+for arch in $archs; do
+  printf 'best of %d rounds, %s: dae-workbench %.0f, pytorch %.0f samples/s' "$counted" "$arch" "${best_ours[$arch]}" "${best_torch[$arch]}"
+  if [ "$(echo "${best_torch[$arch]} < ${torch_floor[$arch]}" | bc -l)" = 1 ]; then
+    printf ': VOID, PyTorch below %s, a third under its quiet figure here: the machine was busy\n' "${torch_floor[$arch]}"
+    void=1
+  else
+    printf ': ratio %.2fx (%s samples, %s)\n' "$(echo "${best_ours[$arch]} / ${best_torch[$arch]}" | bc -l)" "$samples" "$(date -u +%F)"
+  fi
+done
+exit $((void * 3))
