@@ -78,9 +78,4 @@ public record ArchitectureSpec(
         return new ArchitectureSpec(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss,
                 optimizer, learningRate, batchSize, weightDecay, newSeed);
     }
-
-    public ArchitectureSpec withInputSize(int height, int width) {
-        return new ArchitectureSpec(kind, height, width, layers, this.width, bottleneck, activation, loss,
-                optimizer, learningRate, batchSize, weightDecay, seed);
-    }
 }
