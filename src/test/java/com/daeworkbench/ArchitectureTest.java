@@ -27,4 +27,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.daeworkbench.ui..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theUiNeverImportsTheCli() {
+        // the launcher parses the command line and hands the window a plain WindowOptions
+        noClasses().that().resideInAPackage("com.daeworkbench.ui..")
+                .should().dependOnClassesThat().resideInAPackage("com.daeworkbench.cli..")
+                .check(CLASSES);
+    }
 }

@@ -7,7 +7,6 @@ import com.daeworkbench.ui.runs.RunsViewModel;
 import com.daeworkbench.ui.train.TrainView;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -24,6 +23,8 @@ import com.daeworkbench.ui.analysis.LatentView;
 import com.daeworkbench.ui.documents.DocumentsView;
 import com.daeworkbench.ui.documents.DocumentsViewModel;
 import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window. Shows at once with the bundled digits; the engine's natives load in the
@@ -31,6 +32,9 @@ import org.controlsfx.control.Notifications;
  * settings as soon as it can (demos and the live-view test).
  */
 public final class WorkbenchApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+    /** Handed over by {@link #launch(WindowOptions)}: JavaFX creates the instance itself. */
+    private static volatile WindowOptions pendingOptions = WindowOptions.NONE;
     private DocumentsViewModel documents;
     private AnalysisViewModel analysis;
     public static final String TITLE = "DAE Workbench";
@@ -47,8 +51,16 @@ public final class WorkbenchApp extends Application {
         return custom != null ? Path.of(custom) : Path.of(System.getProperty("user.home"), ".dae-workbench");
     }
 
+    /** Opens the window with options the launcher has already parsed and checked; returns when it closes. */
+    public static void launch(WindowOptions options) {
+        pendingOptions = options;
+        Application.launch(WorkbenchApp.class);
+    }
+
     @Override
     public void start(Stage stage) {
+        WindowOptions options = pendingOptions;
+        pendingOptions = WindowOptions.NONE;
         this.stage = stage;
         long t0 = System.nanoTime();
         RunStore store = new RunStore(home().resolve("runs"));
@@ -58,11 +70,11 @@ public final class WorkbenchApp extends Application {
         if (saved != null) saved.applyTo(train);
         RunsViewModel runs = new RunsViewModel(runner, store, this::notifyUser);
         runner.submit("recover-runs", store::recoverInterrupted, n -> { if (n > 0) runs.refresh(); }, e -> { });
-        Tab trainTab = new Tab("Train", new TrainView(train));
-        Tab runsTab = new Tab("Runs");
+        Tab trainTab = new Tab(WorkbenchTab.TRAIN.title(), new TrainView(train));
+        Tab runsTab = new Tab(WorkbenchTab.RUNS.title());
         runsTab.setId("runs-tab");
         documents = new DocumentsViewModel(runner, this::notifyUser, train::lastModelFile);
-        Tab documentsTab = new Tab("Documents", new DocumentsView(documents));
+        Tab documentsTab = new Tab(WorkbenchTab.DOCUMENTS.title(), new DocumentsView(documents));
         documentsTab.setId("documents-tab");
         analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.loadedDatasetProperty().get(), run -> {
             try {
@@ -71,12 +83,13 @@ public final class WorkbenchApp extends Application {
                 runner.onUiThread(() -> notifyUser("Could not keep the sweep point as a run: " + e.getMessage()));
             }
         });
-        Tab anomaliesTab = new Tab("Anomalies", new AnomaliesView(analysis, this::notifyUser));
+        Tab anomaliesTab = new Tab(WorkbenchTab.ANOMALIES.title(), new AnomaliesView(analysis, this::notifyUser));
         anomaliesTab.setId("anomalies-tab");
-        Tab latentTab = new Tab("Latent", new LatentView(analysis, this::notifyUser));
+        Tab latentTab = new Tab(WorkbenchTab.LATENT.title(), new LatentView(analysis, this::notifyUser));
         latentTab.setId("latent-tab");
-        Tab dreamTab = new Tab("Dream", new DreamView(analysis));
+        Tab dreamTab = new Tab(WorkbenchTab.DREAM.title(), new DreamView(analysis));
         dreamTab.setId("dream-tab");
+        // in WorkbenchTab order: --tab selects by ordinal
         TabPane tabs = new TabPane(trainTab, runsTab, documentsTab, anomaliesTab, latentTab, dreamTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
             // the analysis tabs pick up the model of the last run when they have none yet
@@ -104,9 +117,9 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
-        System.err.printf("DAE Workbench: window up in %.0f ms after FX start, %d ms after the JVM started%n", (System.nanoTime() - t0) / 1e6,
+        LOG.info("window up in {} ms after FX start, {} ms after the JVM started", Math.round((System.nanoTime() - t0) / 1e6),
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-        train.engineReadyProperty().addListener((o, a, ready) -> System.err.printf("DAE Workbench: engine ready (Train enabled) %d ms after the JVM started%n",
+        train.engineReadyProperty().addListener((o, a, ready) -> LOG.info("engine ready (Train enabled) {} ms after the JVM started",
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
         train.start();
         runs.refresh();
@@ -119,22 +132,13 @@ public final class WorkbenchApp extends Application {
                 if (Boolean.getBoolean("dae.exitAfterRun")) javafx.application.Platform.exit();
             }
         });
-        if (getParameters().getRaw().contains("--autostart")) autostart();
-        List<String> raw = getParameters().getRaw();
-        for (String a : raw) {
-            if (a.startsWith("--model=")) analysis.useModelFile(java.nio.file.Path.of(a.substring("--model=".length())));
-            if (a.startsWith("--tab=")) {
-                String wanted = a.substring("--tab=".length());
-                tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(wanted)).findFirst()
-                        .ifPresent(t -> tabs.getSelectionModel().select(t));
-            }
-        }
-        int open = raw.indexOf(com.daeworkbench.cli.Main.OPEN_FLAG);
-        if (open >= 0) {
+        if (options.autostart()) autostart();
+        if (options.model() != null) analysis.useModelFile(options.model());
+        if (options.tab() != null) tabs.getSelectionModel().select(options.tab().ordinal());
+        if (!options.pagesToOpen().isEmpty()) {
             // dae-workbench --open scan.jpg page2.png: straight to the Documents tab with those pages
-            List<java.io.File> pages = raw.subList(open + 1, raw.size()).stream().map(java.io.File::new).toList();
-            tabs.getSelectionModel().select(documentsTab);
-            documents.add(pages);
+            if (options.tab() == null) tabs.getSelectionModel().select(documentsTab);
+            documents.add(options.pagesToOpen().stream().map(Path::toFile).toList());
         }
     }
 
@@ -172,7 +176,7 @@ public final class WorkbenchApp extends Application {
     }
 
     void notifyUser(String message) {
-        System.err.println("DAE Workbench: " + message);
+        LOG.warn(message);
         try {
             Notifications.create().owner(stage).title(TITLE).text(message).hideAfter(Duration.seconds(8)).showWarning();
         } catch (RuntimeException e) {
@@ -187,7 +191,7 @@ public final class WorkbenchApp extends Application {
             try {
                 Settings.of(train).save(settingsFile);
             } catch (java.io.IOException e) {
-                System.err.println("DAE Workbench: could not save the settings: " + e.getMessage());
+                LOG.warn("could not save the settings to {}: {}", settingsFile, e.getMessage());
             }
         }
         runner.shutdown();
