@@ -15,6 +15,7 @@ import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.ui.common.Images;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -29,6 +30,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -76,7 +78,18 @@ public final class TrainView extends BorderPane {
         settings.setPrefWidth(350);
         SplitPane centre = new SplitPane(chartPane(), gridPane());
         centre.setDividerPositions(0.56);
-        SplitPane main = new SplitPane(settings, centre);
+        // what went wrong with the run (loss exploded, flat output), above the chart and the grid
+        Label warning = new Label();
+        warning.setId("training-warning");
+        warning.getStyleClass().add("training-warning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.textProperty().bind(vm.trainingWarningProperty());
+        warning.visibleProperty().bind(vm.trainingWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        VBox centreWithWarning = new VBox(warning, centre);
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        SplitPane main = new SplitPane(settings, centreWithWarning);
         main.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(settings, false);
         setCenter(main);
@@ -96,6 +109,13 @@ public final class TrainView extends BorderPane {
         }.start();
         vm.liveSamplesProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
         vm.baselinePsnrProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
+        // the score line follows its own numbers: cleared when a new run starts, not at its first preview
+        // (change listeners: an invalidation listener hears nothing more until someone reads the value)
+        for (javafx.beans.value.ObservableValue<?> score : List.of(vm.setPsnrProperty(), vm.baselineSetPsnrProperty(), vm.baselineNameProperty())) {
+            score.addListener((o, a, b) -> showSetScore());
+        }
+        // during a run, before the first preview, the grid says it is coming rather than "Press Train"
+        vm.runningProperty().addListener((o, a, b) -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
         vm.epochSamples().addListener((javafx.collections.ListChangeListener<TrainingEvent.Samples>) c -> {
             epochSlider.setMax(vm.epochSamples().size());
             epochSlider.setDisable(vm.epochSamples().isEmpty());
@@ -122,11 +142,22 @@ public final class TrainView extends BorderPane {
     }
 
     private void showSamples(TrainingEvent.Samples s) {
-        grid.show(s, vm.baselinePsnrProperty().get());
+        if (s == null) {
+            grid.showPlaceholder(vm.runningProperty().get()
+                    ? "Training: reconstructions of fixed validation images appear here after the first batches."
+                    : SampleGrid.PRESS_TRAIN);
+        } else {
+            grid.show(s, vm.baselinePsnrProperty().get());
+        }
+        showSetScore();
+    }
+
+    private void showSetScore() {
         double set = vm.setPsnrProperty().get(), base = vm.baselineSetPsnrProperty().get();
+        // the rows compare with a median 3x3; the set with whichever plain filter does best on it: named, both
         setScore.setText(Double.isNaN(set) ? "" : String.format(Locale.ROOT,
                 "validation set: network %.2f dB%s", set,
-                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter (%s) %.2f dB", vm.baselineNameProperty().get(), base)));
+                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter on the set (%s) %.2f dB", vm.baselineNameProperty().get(), base)));
     }
 
     private VBox settingsColumn() {
@@ -197,10 +228,25 @@ public final class TrainView extends BorderPane {
         value.textProperty().bind(vm.noiseLevelProperty().asString(Locale.ROOT, "%.2f"));
         noisyStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
         noisyStrip.setId("noisy-strip");
-        Label previewHint = new Label("The same images, corrupted (updates as you move the slider):");
+        Label previewHint = new Label();
+        previewHint.textProperty().bind(Bindings.when(vm.noiseFromPairsProperty())
+                .then("These data come as noisy/clean pairs: the network learns to undo their own noise (shown below),"
+                        + " so noise type and level do not apply.")
+                .otherwise("The same images, corrupted (updates as you move the slider):"));
         previewHint.getStyleClass().add("hint");
         previewHint.setWrapText(true);
-        return section("Noise", type, labelled("Level", level, value), previewHint, noisyStrip);
+        previewHint.setId("noise-hint");
+        Node typeAndLevel = new VBox(6, type, labelled("Level", level, value));
+        typeAndLevel.setId("noise-settings");
+        // disabled controls show no tooltip: the reason sits on their container (and in the hint below)
+        type.disableProperty().bind(vm.noiseFromPairsProperty());
+        level.disableProperty().bind(vm.noiseFromPairsProperty());
+        Tooltip pairsTip = tip("Not used with noisy/clean pairs: the network learns from the pairs' own noise.");
+        vm.noiseFromPairsProperty().addListener((o, a, pairs) -> {
+            if (pairs) Tooltip.install(typeAndLevel, pairsTip);
+            else Tooltip.uninstall(typeAndLevel, pairsTip);
+        });
+        return section("Noise", typeAndLevel, previewHint, noisyStrip);
     }
 
     private Node architectureSection() {
@@ -395,6 +441,7 @@ public final class TrainView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         setScore.getStyleClass().add("set-score");
+        setScore.setId("set-score");
         setScore.setWrapText(true);
         VBox box = new VBox(6, bar, setScore, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
