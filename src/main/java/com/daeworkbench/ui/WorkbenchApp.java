@@ -178,10 +178,34 @@ public final class WorkbenchApp extends Application {
     void notifyUser(String message) {
         LOG.warn(message);
         try {
-            Notifications.create().owner(stage).title(TITLE).text(message).hideAfter(Duration.seconds(8)).showWarning();
+            // show(), not showWarning(): that one replaces the graphic (our wrapped text) with its icon
+            Notifications.create().owner(stage).title(TITLE).graphic(notice(message)).hideAfter(Duration.seconds(8)).show();
         } catch (RuntimeException e) {
             // a notification that cannot be shown (no screen) must not break the action that raised it
         }
+    }
+
+    /** Notices wrap at this width: ControlsFX's own text is one line, and a long one ran past the window's edge. */
+    static final double NOTICE_WIDTH = 380;
+
+    /** ControlsFX's warning icon beside the message, wrapped. */
+    static javafx.scene.Node notice(String message) {
+        javafx.scene.image.ImageView icon = new javafx.scene.image.ImageView(
+                Notifications.class.getResource("/org/controlsfx/dialog/dialog-warning.png").toExternalForm());
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, icon, noticeText(message));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setPadding(new javafx.geometry.Insets(4, 8, 4, 4));
+        return box;
+    }
+
+    static javafx.scene.control.Label noticeText(String message) {
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(NOTICE_WIDTH);
+        text.setPrefWidth(NOTICE_WIDTH);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().add("notice-text");
+        return text;
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class AnomaliesView extends BorderPane {
         run.setId("run-anomalies");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.runAnomalies());
-        setTop(new ModelBar(vm, new Label("against"), second, new Label("score"), score, run));
+        setTop(new ModelBar(vm, AnalysisViewModel.Tab.ANOMALIES, new Label("against"), second, new Label("score"), score, run));
 
         histogram.setId("anomaly-histogram");
         histogram.getStyleClass().add("anomaly-chart");

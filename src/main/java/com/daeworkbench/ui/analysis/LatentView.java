@@ -55,7 +55,7 @@ public final class LatentView extends BorderPane {
         sweepButton.setTooltip(new Tooltip("Trains small dense autoencoders with bottlenecks of 2 to 64 values (3 epochs each, in the"
                 + " background) and plots their PSNR against bytes per image beside JPEG at the same sizes: compression as a picture."));
         sweepButton.setOnAction(e -> vm.runSweep(new int[] {2, 4, 8, 16, 32, 64}, 3, 0));
-        setTop(new ModelBar(vm, encode, classify, sweepButton));
+        setTop(new ModelBar(vm, AnalysisViewModel.Tab.LATENT, encode, classify, sweepButton));
 
         scatter.setId("latent-scatter");
         scatter.setTitle("Code space of the test split");
@@ -114,6 +114,11 @@ public final class LatentView extends BorderPane {
         }
         series.addAll(byLabel.values());
         scatter.getData().setAll(series);
+        // the legend is built in the next layout pass: style it then as well
+        List<Integer> labels = List.copyOf(byLabel.keySet());
+        java.util.function.IntUnaryOperator classOf = k -> Math.max(0, labels.get(k));
+        ClassPalette.apply(scatter, classOf);
+        javafx.application.Platform.runLater(() -> ClassPalette.apply(scatter, classOf));
         scatter.getXAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 1 (%.0f%% of variance)", 100 * p.explained()[0]) : "code 1");
         scatter.getYAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 2 (%.0f%% of variance)", 100 * p.explained()[1]) : "code 2");
         for (XYChart.Series<Number, Number> s : series) {
