@@ -1,7 +1,10 @@
 package com.daeworkbench.ui.analysis;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import javafx.scene.Node;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 
 /**
@@ -39,21 +42,44 @@ final class ClassPalette {
         return MARKERS.get(Math.floorMod(classIndex, MARKERS.size()));
     }
 
-    /**
-     * Styles every point of series k, and its legend symbol, with the marker of its class
-     * ({@code classOf.applyAsInt(k)}: a series' label, so digit 7 looks the same whichever
-     * digits are present). Call after the series are on the chart.
-     */
-    static void apply(XYChart<Number, Number> chart, java.util.function.IntUnaryOperator classOf) {
-        var series = chart.getData();
-        for (int k = 0; k < series.size(); k++) {
-            String style = of(classOf.applyAsInt(k)).style();
-            for (XYChart.Data<Number, Number> d : series.get(k).getData()) {
-                if (d.getNode() != null) d.getNode().setStyle(style);
+    /** A scatter chart of classes: each series' points and legend symbol in its class's marker. */
+    static final class Scatter extends ScatterChart<Number, Number> {
+        private IntUnaryOperator classOf = k -> k;
+
+        Scatter() {
+            super(new NumberAxis(), new NumberAxis());
+        }
+
+        /** @param classOf the class of series k (its label: digit 7 looks the same whichever digits are present) */
+        void show(List<XYChart.Series<Number, Number>> series, IntUnaryOperator classOf) {
+            this.classOf = classOf;
+            getData().setAll(series);
+            for (int k = 0; k < series.size(); k++) {
+                String style = of(classOf.applyAsInt(k)).style();
+                for (XYChart.Data<Number, Number> d : series.get(k).getData()) {
+                    if (d.getNode() != null) d.getNode().setStyle(style);
+                }
+            }
+            styleLegend();
+        }
+
+        /** The legend is rebuilt here whenever the series change: restyle its symbols each time. */
+        @Override
+        protected void updateLegend() {
+            super.updateLegend();
+            styleLegend();
+        }
+
+        private void styleLegend() {
+            // the legend's items are labels in series order, their symbols the labels' graphics (not yet
+            // in the scene graph when the legend is rebuilt, so a CSS lookup would not find them)
+            if (!(getLegend() instanceof javafx.scene.Parent legend)) return;
+            int k = 0;
+            for (Node item : legend.getChildrenUnmodifiable()) {
+                if (item instanceof javafx.scene.control.Label label && label.getGraphic() != null && k < getData().size()) {
+                    label.getGraphic().setStyle(of(classOf.applyAsInt(k++)).style());
+                }
             }
         }
-        // legend items come in series order; their symbols carry the same cycling CSS class
-        List<Node> legend = List.copyOf(chart.lookupAll(".chart-legend-item-symbol"));
-        for (int k = 0; k < Math.min(legend.size(), series.size()); k++) legend.get(k).setStyle(of(classOf.applyAsInt(k)).style());
     }
 }

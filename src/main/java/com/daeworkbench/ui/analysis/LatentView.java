@@ -30,7 +30,7 @@ import javafx.scene.layout.VBox;
  */
 public final class LatentView extends BorderPane {
     private final AnalysisViewModel vm;
-    final ScatterChart<Number, Number> scatter = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+    final ClassPalette.Scatter scatter = new ClassPalette.Scatter();
     final BarChart<String, Number> pretrain = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.1));
     final javafx.scene.chart.LineChart<Number, Number> sweepChart = new javafx.scene.chart.LineChart<>(new NumberAxis(), new NumberAxis());
     private final ImageView hovered = new ImageView();
@@ -113,12 +113,8 @@ public final class LatentView extends BorderPane {
             s.getData().add(d);
         }
         series.addAll(byLabel.values());
-        scatter.getData().setAll(series);
-        // the legend is built in the next layout pass: style it then as well
         List<Integer> labels = List.copyOf(byLabel.keySet());
-        java.util.function.IntUnaryOperator classOf = k -> Math.max(0, labels.get(k));
-        ClassPalette.apply(scatter, classOf);
-        javafx.application.Platform.runLater(() -> ClassPalette.apply(scatter, classOf));
+        scatter.show(series, k -> Math.max(0, labels.get(k)));
         scatter.getXAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 1 (%.0f%% of variance)", 100 * p.explained()[0]) : "code 1");
         scatter.getYAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 2 (%.0f%% of variance)", 100 * p.explained()[1]) : "code 2");
         for (XYChart.Series<Number, Number> s : series) {

@@ -365,12 +365,12 @@ public final class TrainViewModel {
                         it.samplesPerSecond(), eta(it.etaMillis())));
             } else if (e instanceof TrainingEvent.Preview p) {
                 updateBaselineRows(p.samples());
-                if (TrainingHealth.collapsed(p.samples())) warnIf(TrainingHealth.COLLAPSED);
                 liveSamples.set(p.samples());
             } else if (e instanceof TrainingEvent.EpochDone done) {
                 epochPoints.add(new RunRecord.EpochPoint(done.epoch() + epochOffset, done.iteration() + iterationOffset, done.trainLoss(), done.validationLoss(),
                         done.validationPsnr(), done.validationSsim()));
                 if (done.epoch() == 1 && Double.isFinite(done.trainLoss())) referenceLoss = done.trainLoss();
+                // judged at an epoch's end only: in its first batches any network's output is nearly flat
                 if (TrainingHealth.collapsed(done.samples())) warnIf(TrainingHealth.COLLAPSED);
                 setPsnr.set(done.validationPsnr());
                 epochSamples.add(done.samples());

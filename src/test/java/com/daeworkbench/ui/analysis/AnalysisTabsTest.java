@@ -82,6 +82,9 @@ class AnalysisTabsTest {
         java.util.Set<String> styles = new java.util.HashSet<>();
         for (var series : latent.scatter.getData()) styles.add(series.getData().get(0).getNode().getStyle());
         assertThat(styles).as("one marker per digit").hasSize(10);
+        java.util.Set<String> legend = new java.util.HashSet<>();
+        for (javafx.scene.Node n : latent.scatter.lookupAll(".chart-legend-item-symbol")) legend.add(n.getStyle());
+        assertThat(legend).as("the legend's markers match").isEqualTo(styles);
 
         robot.clickOn("#dream-tab");
         robot.clickOn("#run-dream");

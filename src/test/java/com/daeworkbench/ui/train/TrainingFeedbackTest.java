@@ -73,14 +73,21 @@ class TrainingFeedbackTest {
         assertThat(vm.trainingWarningProperty().get()).contains("NaN");
     }
 
+    static TrainingEvent.EpochDone epochDone(TrainingEvent.Samples s) {
+        return new TrainingEvent.EpochDone(1, 70, 0.2, 0.2, 12, 0.5, s);
+    }
+
     @Test
-    void aFlatOutputIsWarnedAndAHealthyOneIsNot() {
+    void aFlatOutputAtAnEpochsEndIsWarnedAndAHealthyOneIsNot() {
         TrainViewModel healthy = vm();
-        healthy.apply(List.of(started(), iteration(1, 0.2), new TrainingEvent.Preview(1, 10, samples(false))));
+        healthy.apply(List.of(started(), iteration(1, 0.2), epochDone(samples(false))));
         assertThat(healthy.trainingWarningProperty().get()).isEmpty();
 
         TrainViewModel collapsed = vm();
+        // in the first batches every network's output is nearly flat: no warning from a preview
         collapsed.apply(List.of(started(), iteration(1, 0.2), new TrainingEvent.Preview(1, 10, samples(true))));
+        assertThat(collapsed.trainingWarningProperty().get()).isEmpty();
+        collapsed.apply(List.of(epochDone(samples(true))));
         assertThat(collapsed.trainingWarningProperty().get()).contains("collapsed to a flat image");
     }
 
