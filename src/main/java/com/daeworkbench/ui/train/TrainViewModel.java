@@ -454,10 +454,14 @@ public final class TrainViewModel {
         }, e -> notifier.accept("Could not read the bundled document model: " + message(e)));
     }
 
-    /** The model file of the last run (saved after every epoch), or null before any run. */
+    /**
+     * The model file of the last run (saved after every epoch): this session's, or else the
+     * newest an earlier session kept (the Runs tab lists them); null when there is none.
+     */
     public java.nio.file.Path lastModelFile() {
         String id = currentRunId();
-        return id == null ? null : runs.modelOf(id);
+        if (id != null && java.nio.file.Files.exists(runs.modelOf(id))) return runs.modelOf(id);
+        return runs.latestModel().orElse(null);
     }
 
     /** Copies the last run's model (saved after every epoch) to a file of the user's choice. */
