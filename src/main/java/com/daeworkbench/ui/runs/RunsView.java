@@ -120,12 +120,21 @@ public final class RunsView extends BorderPane {
         overlay.setCreateSymbols(m != RunsViewModel.Metric.TRAIN_LOSS);   // a dot per epoch; a training curve is dense
         overlay.getYAxis().setLabel(m.label);
         overlay.getData().clear();
+        double first = Double.POSITIVE_INFINITY, last = Double.NEGATIVE_INFINITY;
         for (RunRecord r : vm.selected()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(r.name());
-            for (double[] p : RunsViewModel.curve(r, m)) s.getData().add(new XYChart.Data<>(p[0], p[1]));
+            for (double[] p : RunsViewModel.curve(r, m)) {
+                s.getData().add(new XYChart.Data<>(p[0], p[1]));
+                first = Math.min(first, p[0]);
+                last = Math.max(last, p[0]);
+            }
             overlay.getData().add(s);
         }
+        // epochs are counted: whole-number ticks, never "2.5"
+        NumberAxis epochs = (NumberAxis) overlay.getXAxis();
+        if (first <= last) com.daeworkbench.ui.common.CountAxes.fit(epochs, Math.floor(first), Math.ceil(last));
+        else epochs.setAutoRanging(true);
     }
 
     private static String capitalised(String s) {

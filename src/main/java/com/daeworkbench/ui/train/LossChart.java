@@ -138,6 +138,9 @@ public final class LossChart extends StackPane {
         }
         raw.getData().setAll(r);
         smooth.getData().setAll(s);
+        // iterations are counted: whole-number ticks over the iterations in view
+        if (n > 0) com.daeworkbench.ui.common.CountAxes.fit(xAxis, first + 1, Math.max(first + 2, last));
+        else xAxis.setAutoRanging(true);
         java.util.ArrayList<XYChart.Data<Number, Number>> v = new java.util.ArrayList<>();
         for (RunRecord.EpochPoint p : epochs) {
             if (!Double.isFinite(p.validationLoss()) || !inView.test(p.iteration())) continue;

@@ -98,6 +98,26 @@ class LossChartTest {
     }
 
     @Test
+    void iterationsAreCountedInWholeNumbers() throws Exception {
+        LossChart chart = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            LossChart c = new LossChart();
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(c, 800, 500));
+            stage.show();
+            c.setData(losses(6), List.of(), 3);   // NumberAxis alone ticks this at 0.5, 1.0, 1.5 ...
+            c.applyCss();
+            c.layout();
+            return c;
+        }).get();
+        var axis = (javafx.scene.chart.NumberAxis) chart.chart().getXAxis();
+        assertThat(axis.getTickMarks()).isNotEmpty().allSatisfy(t -> {
+            double v = t.getValue().doubleValue();
+            assertThat(v).isEqualTo(Math.rint(v));
+        });
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getScene().getWindow().hide()).get();
+    }
+
+    @Test
     void aRangeNarrowerThanOneIterationStillDrawsALine() {
         LossChart chart = new LossChart();
         chart.setData(losses(10), List.of(), 5);
