@@ -302,9 +302,29 @@ public final class TrainView extends BorderPane {
         Slider lr = slider(-5, -1, vm.learningRateLogProperty().get(), 0.25);
         lr.valueProperty().bindBidirectional(vm.learningRateLogProperty());
         lr.setTooltip(tip("Step size of each update, on a log scale. Too high and the loss jumps or becomes NaN; too low and nothing moves."));
-        Label lrValue = new Label();
-        lrValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0e", vm.learningRate()),
-                vm.learningRateLogProperty()));
+        // the slider's steps are coarse and its label rounded: the field takes and shows the exact rate
+        javafx.scene.control.TextField lrValue = new javafx.scene.control.TextField(formatRate(vm.learningRate()));
+        lrValue.setId("learning-rate-field");
+        lrValue.setPrefColumnCount(6);
+        lrValue.setTooltip(tip(String.format(Locale.ROOT, "The exact learning rate, e.g. 3e-4 or 0.0005 (%s to %s); Enter applies it.",
+                formatRate(MIN_RATE), formatRate(MAX_RATE))));
+        vm.learningRateLogProperty().addListener((o, a, v) -> {
+            lrValue.setText(formatRate(vm.learningRate()));
+            lrValue.getStyleClass().remove("invalid");
+        });
+        Runnable applyRate = () -> {
+            Double rate = parseRate(lrValue.getText());
+            lrValue.getStyleClass().remove("invalid");
+            if (rate == null) {
+                lrValue.getStyleClass().add("invalid");
+                vm.report("The learning rate must be a number from " + formatRate(MIN_RATE) + " to " + formatRate(MAX_RATE)
+                        + ", e.g. 3e-4; \"" + lrValue.getText() + "\" is not.");
+                return;
+            }
+            vm.learningRateLogProperty().set(Math.log10(rate));
+        };
+        lrValue.setOnAction(e -> applyRate.run());
+        lrValue.focusedProperty().addListener((o, was, now) -> { if (!now && parseRate(lrValue.getText()) != null) applyRate.run(); });
         ComboBox<Optimizer> opt = new ComboBox<>();
         opt.getItems().addAll(Optimizer.values());
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
@@ -332,6 +352,26 @@ public final class TrainView extends BorderPane {
         g.addRow(3, new Label("Epochs"), epochs);
         g.addRow(4, new Label("Seed"), new HBox(6, seed, newSeed));
         return section("Training", g);
+    }
+
+    /** the slider's range: 1e-5 to 1e-1 */
+    static final double MIN_RATE = 1e-5, MAX_RATE = 1e-1;
+
+    static String formatRate(double rate) {
+        // 3.00e-04 -> 3e-4, 2.50e-04 -> 2.5e-4
+        String[] parts = String.format(Locale.ROOT, "%.2e", rate).split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + "e" + Integer.parseInt(parts[1]);
+    }
+
+    /** The rate typed, or null when it is not a number in the slider's range. */
+    static Double parseRate(String text) {
+        try {
+            double r = Double.parseDouble(text.trim());
+            return r >= MIN_RATE * (1 - 1e-9) && r <= MAX_RATE * (1 + 1e-9) ? r : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Node buttons() {

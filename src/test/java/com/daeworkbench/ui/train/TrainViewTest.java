@@ -33,12 +33,24 @@ class TrainViewTest {
         return vm;
     }
 
+    static final List<javafx.stage.Stage> STAGES = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStages() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            STAGES.forEach(javafx.stage.Stage::hide);
+            STAGES.clear();
+        }).get();
+    }
+
     /** On a stage, laid out: split and scroll panes only hold their content once skinned. */
     static TrainView shown(TrainViewModel vm) {
         TrainView view = new TrainView(vm);
         javafx.stage.Stage stage = new javafx.stage.Stage();
-        stage.setScene(new javafx.scene.Scene(view, 1366, 768));
+        // within Monocle's headless screen (1280x800): a larger stage overflows its frame buffer
+        stage.setScene(new javafx.scene.Scene(view, 1280, 760));
         stage.show();
+        STAGES.add(stage);
         view.applyCss();
         view.layout();
         return view;
@@ -83,6 +95,28 @@ class TrainViewTest {
         assertThat(seenAtFirstBatch.get(0)).as("no score of the last run").isEmpty();
         assertThat(seenAtFirstBatch.get(1)).as("the grid during the new run's first batches").startsWith("Training:").doesNotContain("Press Train");
         assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void theLearningRateFieldTakesAnExactRateAndRefusesNonsense() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            TrainViewModel vm = vm();
+            TrainView view = shown(vm);
+            javafx.scene.control.TextField field = (javafx.scene.control.TextField) view.lookup("#learning-rate-field");
+            assertThat(field.getText()).isEqualTo("1e-3");
+            field.setText("3e-4");
+            field.fireEvent(new javafx.event.ActionEvent());
+            assertThat(vm.learningRate()).isCloseTo(3e-4, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(field.getText()).isEqualTo("3e-4");
+            field.setText("fast");
+            field.fireEvent(new javafx.event.ActionEvent());
+            assertThat(vm.learningRate()).isCloseTo(3e-4, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(field.getStyleClass()).contains("invalid");
+            vm.learningRateLogProperty().set(-2);   // the slider moves: the field follows
+            assertThat(field.getText()).isEqualTo("1e-2");
+            return null;
+        }).get();
+        assertThat(notices).singleElement().asString().contains("\"fast\" is not");
     }
 
     @Test
