@@ -53,9 +53,14 @@ class AnalysisTabsTest {
         await("the model", 60, vm::hasModel);
 
         robot.clickOn("#anomalies-tab");
-        robot.clickOn("#run-anomalies");
         AnomaliesView anomalies = robot.lookup("#anomalies-view").queryAs(AnomaliesView.class);
+        // before Score: a message saying what will appear, not bare 0-110 axes
+        assertThat(anomalies.roc.isVisible()).isFalse();
+        assertThat(anomalies.lookupAll(".placeholder")).anySatisfy(n ->
+                assertThat(((javafx.scene.control.Label) n).getText()).startsWith("Press Score"));
+        robot.clickOn("#run-anomalies");
         await("the ROC curve", 120, () -> points(anomalies.roc) > 10);
+        assertThat(anomalies.roc.isVisible()).isTrue();
         assertThat(points(anomalies.histogram)).isGreaterThan(10);
         assertThat(anomalies.roc.getData().get(0).getName()).contains("AUC");
         Path png = home.resolve("roc.png");
