@@ -23,6 +23,9 @@ class LogsTest {
             config.load(in);
         }
         assertThat(config.getProperty(Logs.LEVEL_PROPERTY)).isEqualTo("warn");
+        assertThat(LoggerFactory.getLogger(LogsTest.class).isWarnEnabled()).as("the app's warnings").isTrue();
+        // ND4J warns about itself on every dense training step: not the user's business
+        assertThat(LoggerFactory.getLogger(org.nd4j.autodiff.functions.DifferentialFunction.class).isWarnEnabled()).isFalse();
     }
 
     @Test
