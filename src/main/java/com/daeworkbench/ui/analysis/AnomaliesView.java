@@ -76,7 +76,9 @@ public final class AnomaliesView extends BorderPane {
         threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
         vm.reportProperty().addListener((o, a, r) -> {
             if (r == null) return;
-            double max = r.histogram().binStart(r.histogram().bins());
+            // the slider reaches every score, also past a wild tail the histogram folds into its last bin
+            double max = Math.max(r.histogram().binStart(r.histogram().bins()),
+                    java.util.stream.DoubleStream.concat(java.util.Arrays.stream(r.normalScores()), java.util.Arrays.stream(r.testScores())).max().orElse(0));
             threshold.setMin(r.histogram().min());
             threshold.setMax(max);
             threshold.setValue(r.thresholdAt95Recall());
