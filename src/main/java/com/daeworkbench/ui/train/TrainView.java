@@ -164,7 +164,9 @@ public final class TrainView extends BorderPane {
         VBox col = new VBox(10);
         col.setPadding(new Insets(12));
         col.getStyleClass().add("settings");
-        col.getChildren().addAll(dataSection(), noiseSection(), architectureSection(), trainingSection());
+        // training before architecture: at 1366x768 the learning rate, optimizer, batch and epochs are
+        // in sight without scrolling (they were below the fold under the layer diagram)
+        col.getChildren().addAll(dataSection(), noiseSection(), trainingSection(), architectureSection());
         return col;
     }
 
@@ -333,6 +335,7 @@ public final class TrainView extends BorderPane {
         Spinner<Integer> batch = spinner(1, 1024, vm.batchSizeProperty());
         batch.setTooltip(tip("Images per update. Larger batches give smoother gradients and faster epochs, but fewer updates per epoch."));
         Spinner<Integer> epochs = spinner(1, 500, vm.epochsProperty());
+        epochs.setId("epochs-spinner");
         epochs.setTooltip(tip("Passes over the training set; fresh noise is drawn every epoch, so each pass shows new corrupted examples."));
         Spinner<Integer> seed = spinner(0, 99_999, vm.seedProperty());
         seed.setTooltip(tip("Fixes the initial weights, the data order and the noise: the same seed gives the same run."));
@@ -535,8 +538,8 @@ public final class TrainView extends BorderPane {
     private static ImageView thumb(javafx.scene.image.Image img) {
         ImageView v = new ImageView(img);
         v.setSmooth(false);
-        v.setFitWidth(52);
-        v.setFitHeight(52);
+        v.setFitWidth(44);
+        v.setFitHeight(44);
         v.setPreserveRatio(true);
         v.getStyleClass().add("thumb");
         return v;

@@ -120,6 +120,20 @@ class TrainViewTest {
     }
 
     @Test
+    void theTrainingSettingsAreInSightWithoutScrolling() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            TrainView view = shown(vm());
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) view.lookup(".settings-scroll");
+            javafx.geometry.Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+            for (String id : List.of("#learning-rate-field", "#epochs-spinner")) {
+                javafx.geometry.Bounds b = view.lookup(id).localToScene(view.lookup(id).getLayoutBounds());
+                assertThat(b.getMaxY()).as(id + " above the fold").isLessThanOrEqualTo(viewport.getMaxY());
+            }
+            return null;
+        }).get();
+    }
+
+    @Test
     void pairedDataDisableTheNoiseSettingsAndSayWhy() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             TrainViewModel vm = vm();
