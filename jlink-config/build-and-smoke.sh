@@ -21,7 +21,7 @@ for run in cold warm; do
   [ "$run" = cold ] && rm -rf "$home/.javacpp" "$home/.dae-workbench"
   log=$(mktemp)
   start=$(date +%s.%N)
-  xvfb-run -a -s "-screen 0 1440x900x24" timeout 30 "$app" >"$log" 2>&1 &
+  xvfb-run -a -s "-screen 0 1440x900x24" timeout 30 "$app" --verbose >"$log" 2>&1 &   # --verbose: the "window up" line is INFO
   while ! grep -q "window up" "$log" 2>/dev/null; do sleep 0.2; [ "$(echo "$(date +%s.%N) - $start > 30" | bc)" = 1 ] && break; done
   printf '%s start to first window: %.1f s (%s)\n' "$run" "$(echo "$(date +%s.%N) - $start" | bc)" "$(grep -o 'window up.*' "$log" || echo 'no window')"
   sleep 8

@@ -15,6 +15,6 @@ log=$(mktemp)
 [ -z "${FX_STALL_SETTINGS:-}" ] || cp "$FX_STALL_SETTINGS" "$home/settings.json"
 xvfb-run -a -s "-screen 0 1440x900x24" timeout "$seconds" \
   java ${FX_STALL_JAVA_OPTS:-} -Ddae.measureStalls=true -Ddae.home="$home" -Ddae.exitAfterRun=true \
-  -jar target/dae-workbench.jar --autostart "${@:2}" 2>"$log" || true
+  -jar target/dae-workbench.jar --verbose --autostart "${@:2}" 2>"$log" || true
 grep -E "fx-stall|window up|Exception" "$log" || true
 rm -rf "$home" "$log"

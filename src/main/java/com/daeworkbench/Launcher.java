@@ -1,20 +1,25 @@
 package com.daeworkbench;
 
-import com.daeworkbench.cli.Main;
 import com.daeworkbench.core.model.Engine;
+import picocli.CommandLine;
 
 /**
- * Entry point of the jar and of the packaged launcher: no arguments (or only GUI flags such
- * as --autostart) start the window; a subcommand runs the CLI.
+ * Entry point of the jar and of the packaged launcher: no command (only window options such
+ * as --autostart or --tab) opens the window; a command runs the CLI. Not an Application
+ * subclass, so the jar starts with JavaFX on the class path.
  */
 public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) {
         Engine.boundNativeMemory();
-        if (Main.isCliInvocation(args)) {
-            System.exit(Main.run(args));
-        }
-        GuiLauncher.launch(args);
+        CommandLine cl = WindowCommand.commandLine(GuiLauncher::launch, System.getenv(), System.getProperty("glass.platform"));
+        int exit = cl.execute(args);
+        CommandLine.ParseResult parsed = cl.getParseResult();
+        boolean windowClosed = exit == 0 && parsed != null && !parsed.hasSubcommand()
+                && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        // after the window closes, let the JVM end as its threads finish (a run's last save);
+        // a command's exit code is the answer
+        if (!windowClosed) System.exit(exit);
     }
 }

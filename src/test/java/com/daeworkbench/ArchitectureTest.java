@@ -33,4 +33,12 @@ class ArchitectureTest {
     void theCorePackagesDependOnEachOtherWithoutCycles() {
         slices().matching("com.daeworkbench.core.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
+
+    @Test
+    void theUiNeverImportsTheCli() {
+        // the launcher parses the command line and hands the window a plain WindowOptions
+        noClasses().that().resideInAPackage("com.daeworkbench.ui..")
+                .should().dependOnClassesThat().resideInAPackage("com.daeworkbench.cli..")
+                .check(CLASSES);
+    }
 }

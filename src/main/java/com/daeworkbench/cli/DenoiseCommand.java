@@ -15,16 +15,19 @@ import com.daeworkbench.core.io.PageSupplier;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.DenoisingModel;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +82,7 @@ final class DenoiseCommand implements Callable<Integer> {
         Path out = outDir.toAbsolutePath().normalize();
         if (!allowInputFolder) {
             for (Path f : files) {
-                if (f.toAbsolutePath().normalize().getParent().equals(out)) {
+                if (writesBeside(out, f)) {
                     err.println("error: " + outDir + " holds the input " + f.getFileName()
                             + "; choose another --out folder (or pass --allow-input-folder)");
                     return 1;
@@ -100,12 +103,13 @@ final class DenoiseCommand implements Callable<Integer> {
         TiledDenoiser denoiser = new TiledDenoiser(model);
         List<String> written = new ArrayList<>();
         long t0 = System.nanoTime();
-        boolean inInputFolder = files.stream().anyMatch(i -> i.toAbsolutePath().normalize().getParent().equals(out));
-        Map<String, Long> stems = files.stream().collect(java.util.stream.Collectors.groupingBy(DenoiseCommand::stem, java.util.stream.Collectors.counting()));
+        boolean inInputFolder = files.stream().anyMatch(i -> writesBeside(out, i));
+        Map<Path, Long> stems = files.stream().collect(java.util.stream.Collectors.groupingBy(f -> outputStem(out, f), java.util.stream.Collectors.counting()));
         for (Path f : files) {
             PageFormat as = format != null ? format : defaultFormat(f);
             // scan.jpg -> scan.png; when scan.jpg and scan.tif come together: scan-jpg.png, scan-tif.png
-            Path target = out.resolve(stem(f) + (stems.get(stem(f)) > 1 ? "-" + extension(f) : "") + "." + as.extension());
+            Path base = outputStem(out, f);
+            Path target = base.resolveSibling(base.getFileName() + (stems.get(base) > 1 ? "-" + extension(f) : "") + "." + as.extension());
             // in a folder that holds inputs, never replace a file already there: scan.jpg must not
             // become scan.png over the scan.png beside it (found by the robustness branch's test)
             if (Files.exists(target) && (Files.isSameFile(target, f) || inInputFolder)) {
@@ -114,6 +118,7 @@ final class DenoiseCommand implements Callable<Integer> {
                 continue;
             }
             try (PageSource pages = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).open(f)) {
+                Files.createDirectories(target.getParent());
                 written.addAll(cleanPages(pages, as, target, denoiser));
             } catch (IOException | IllegalArgumentException e) {
                 String why = e.getMessage() != null && e.getMessage().contains(f.getFileName().toString())
@@ -197,14 +202,54 @@ final class DenoiseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Adds the images named on the command line: a file as given, a folder with every image in
+     * it and below (so the README's {@code denoise --out cleaned/ sample-images/} finds the
+     * pages in sample-images' subfolders). Hidden files and folders are skipped, and so is the
+     * output folder when it lies inside an input folder, so a second run does not clean its own
+     * output. A file found below a folder is written to the same subfolder under --out
+     * ({@link #subfolderOf}), so train/001.png and train_cleaned/001.png do not collide.
+     */
     private void collect(Path in, List<Path> files, List<String> failures) {
         var err = spec.commandLine().getErr();
         if (Files.isDirectory(in)) {
-            try (Stream<Path> list = Files.list(in)) {
-                list.filter(p -> Files.isRegularFile(p) && IMAGE_EXTENSIONS.contains(extension(p))).sorted().forEach(files::add);
+            Path out = outDir.toAbsolutePath().normalize();
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(in, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        boolean skip = !dir.equals(in) && (isHidden(dir) || dir.toAbsolutePath().normalize().equals(out));
+                        return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && !isHidden(file) && IMAGE_EXTENSIONS.contains(extension(file))) found.add(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        failures.add(file + ": cannot read (" + e.getMessage() + ")");
+                        err.println("error: " + failures.get(failures.size() - 1));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
                 failures.add(in + ": cannot list the folder (" + e.getMessage() + ")");
                 err.println("error: " + failures.get(failures.size() - 1));
+                return;
+            }
+            if (found.isEmpty()) {
+                failures.add(in + ": no images in this folder or its subfolders (looked for "
+                        + String.join(", ", IMAGE_EXTENSIONS) + "; hidden files skipped)");
+                err.println("error: " + failures.get(failures.size() - 1));
+            }
+            found.sort(null);
+            for (Path f : found) {
+                files.add(f);
+                subfolderOf.put(f, in.relativize(f).getParent());
             }
         } else if (Files.isRegularFile(in)) {
             files.add(in);
@@ -212,6 +257,24 @@ final class DenoiseCommand implements Callable<Integer> {
             failures.add(in + ": no such file or folder");
             err.println("error: " + failures.get(failures.size() - 1));
         }
+    }
+
+    /** Where a file found below an input folder goes under --out; absent for files named directly. */
+    private final Map<Path, Path> subfolderOf = new HashMap<>();
+
+    /** Whether {@code f}'s output goes into the folder that holds {@code f}. */
+    private boolean writesBeside(Path out, Path f) {
+        return outputStem(out, f).getParent().equals(f.toAbsolutePath().normalize().getParent());
+    }
+
+    private static boolean isHidden(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().startsWith(".");
+    }
+
+    /** OUT/[subfolder/]stem: the output path of {@code f} without its extension. */
+    private Path outputStem(Path out, Path f) {
+        Path sub = subfolderOf.get(f);
+        return (sub == null ? out : out.resolve(sub)).resolve(stem(f));
     }
 
     private static String extension(Path p) {

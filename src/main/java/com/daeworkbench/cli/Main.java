@@ -1,6 +1,5 @@
 package com.daeworkbench.cli;
 
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,30 +11,28 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main {
 
-    /** Flags that belong to the GUI; anything else on the command line means the CLI. */
-    private static final Set<String> GUI_FLAGS = Set.of("--autostart");
-    /** The GUI flag after which come pages to open in the Documents tab. */
-    public static final String OPEN_FLAG = "--open";
-
-    public static boolean isCliInvocation(String[] args) {
-        for (String a : args) {
-            if (a.equals(OPEN_FLAG)) return false;   // the rest are pages for the window
-            if (!GUI_FLAGS.contains(a) && !a.startsWith("--tab=") && !a.startsWith("--model=")) return true;
-        }
-        return false;
-    }
-
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
     }
 
+    /**
+     * The CLI's commands under another top command: the launcher's, which opens the window
+     * when no command is given (the CLI knows nothing of the window).
+     */
+    public static CommandLine under(Object topCommand) {
+        CommandLine top = new CommandLine(topCommand);
+        commandLine().getSubcommands().forEach(top::addSubcommand);
+        top.setExecutionExceptionHandler(new CliErrors());
+        return top;
+    }
+
     public static int run(String... args) {
         return commandLine().execute(args);
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();

@@ -1,6 +1,8 @@
 package com.daeworkbench.ui;
 
 import javafx.animation.AnimationTimer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures how long the FX thread goes without a pulse. Started with -Ddae.measureStalls=true
@@ -10,6 +12,8 @@ import javafx.animation.AnimationTimer;
  * before the first run (the window's first full paints) are labelled as start-up.
  */
 final class FxStallMonitor extends AnimationTimer {
+    /** warn: asked for with -Ddae.measureStalls, so shown at the default level */
+    private static final Logger LOG = LoggerFactory.getLogger(FxStallMonitor.class);
     private static final long REPORT_GAP_NANOS = 100_000_000L;
     private long last;
     private long worst;
@@ -26,15 +30,15 @@ final class FxStallMonitor extends AnimationTimer {
             worst = Math.max(worst, gap);
             windowWorst = Math.max(windowWorst, gap);
             if (gap > REPORT_GAP_NANOS) {
-                System.err.printf("fx-stall: %.1f ms gap at %.1f s%s%n", gap / 1e6, (now - started) / 1e9,
-                        training ? " of training" : " (start-up, before any training)");
+                LOG.warn(String.format("fx-stall: %.1f ms gap at %.1f s%s", gap / 1e6, (now - started) / 1e9,
+                        training ? " of training" : " (start-up, before any training)"));
             }
         }
         last = now;
         pulses++;
         if (training && now - lastReport > 10_000_000_000L) {
-            System.err.printf("fx-stall: worst gap between pulses %.1f ms over %d pulses since training started (last 10 s: %.1f ms)%n",
-                    worst / 1e6, pulses, windowWorst / 1e6);
+            LOG.warn(String.format("fx-stall: worst gap between pulses %.1f ms over %d pulses since training started (last 10 s: %.1f ms)",
+                    worst / 1e6, pulses, windowWorst / 1e6));
             windowWorst = 0;
             lastReport = now;
         }
@@ -55,8 +59,8 @@ final class FxStallMonitor extends AnimationTimer {
     void trainingEnded() {
         if (!training) return;
         training = false;
-        System.err.printf("fx-stall: run ended: worst gap between pulses %.1f ms over %d pulses in %.1f s of training%n",
-                worst / 1e6, pulses, (System.nanoTime() - started) / 1e9);
+        LOG.warn(String.format("fx-stall: run ended: worst gap between pulses %.1f ms over %d pulses in %.1f s of training",
+                worst / 1e6, pulses, (System.nanoTime() - started) / 1e9));
     }
 
     static FxStallMonitor startIfRequested() {

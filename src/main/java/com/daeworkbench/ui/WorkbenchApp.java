@@ -2,12 +2,12 @@ package com.daeworkbench.ui;
 
 import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.core.runs.WorkbenchHome;
 import com.daeworkbench.ui.runs.RunsView;
 import com.daeworkbench.ui.runs.RunsViewModel;
 import com.daeworkbench.ui.train.TrainView;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -24,6 +24,8 @@ import com.daeworkbench.ui.analysis.LatentView;
 import com.daeworkbench.ui.documents.DocumentsView;
 import com.daeworkbench.ui.documents.DocumentsViewModel;
 import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window. Shows at once with the bundled digits; the engine's natives load in the
@@ -31,6 +33,9 @@ import org.controlsfx.control.Notifications;
  * settings as soon as it can (demos and the live-view test).
  */
 public final class WorkbenchApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+    /** Handed over by {@link #launch(WindowOptions)}: JavaFX creates the instance itself. */
+    private static volatile WindowOptions pendingOptions = WindowOptions.NONE;
     private DocumentsViewModel documents;
     private AnalysisViewModel analysis;
     public static final String TITLE = "DAE Workbench";
@@ -41,28 +46,30 @@ public final class WorkbenchApp extends Application {
     private Path settingsFile;
     private Stage stage;
 
-    /** Where runs and settings live: ~/.dae-workbench, or -Ddae.home=... (tests). */
-    public static Path home() {
-        String custom = System.getProperty("dae.home");
-        return custom != null ? Path.of(custom) : Path.of(System.getProperty("user.home"), ".dae-workbench");
+    /** Opens the window with options the launcher has already parsed and checked; returns when it closes. */
+    public static void launch(WindowOptions options) {
+        pendingOptions = options;
+        Application.launch(WorkbenchApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        WindowOptions options = pendingOptions;
+        pendingOptions = WindowOptions.NONE;
         this.stage = stage;
         long t0 = System.nanoTime();
-        RunStore store = new RunStore(home().resolve("runs"));
-        settingsFile = home().resolve("settings.json");
+        RunStore store = WorkbenchHome.runs();
+        settingsFile = WorkbenchHome.dir().resolve("settings.json");
         train = new TrainViewModel(runner, store, this::notifyUser);
         Settings saved = Settings.load(settingsFile);
         if (saved != null) saved.applyTo(train);
         RunsViewModel runs = new RunsViewModel(runner, store, this::notifyUser);
         runner.submit("recover-runs", store::recoverInterrupted, n -> { if (n > 0) runs.refresh(); }, e -> { });
-        Tab trainTab = new Tab("Train", new TrainView(train));
-        Tab runsTab = new Tab("Runs");
+        Tab trainTab = new Tab(WorkbenchTab.TRAIN.title(), new TrainView(train));
+        Tab runsTab = new Tab(WorkbenchTab.RUNS.title());
         runsTab.setId("runs-tab");
         documents = new DocumentsViewModel(runner, this::notifyUser, train::lastModelFile);
-        Tab documentsTab = new Tab("Documents", new DocumentsView(documents));
+        Tab documentsTab = new Tab(WorkbenchTab.DOCUMENTS.title(), new DocumentsView(documents));
         documentsTab.setId("documents-tab");
         analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.loadedDatasetProperty().get(), run -> {
             try {
@@ -71,12 +78,13 @@ public final class WorkbenchApp extends Application {
                 runner.onUiThread(() -> notifyUser("Could not keep the sweep point as a run: " + e.getMessage()));
             }
         });
-        Tab anomaliesTab = new Tab("Anomalies", new AnomaliesView(analysis, this::notifyUser));
+        Tab anomaliesTab = new Tab(WorkbenchTab.ANOMALIES.title(), new AnomaliesView(analysis, this::notifyUser));
         anomaliesTab.setId("anomalies-tab");
-        Tab latentTab = new Tab("Latent", new LatentView(analysis, this::notifyUser));
+        Tab latentTab = new Tab(WorkbenchTab.LATENT.title(), new LatentView(analysis, this::notifyUser));
         latentTab.setId("latent-tab");
-        Tab dreamTab = new Tab("Dream", new DreamView(analysis));
+        Tab dreamTab = new Tab(WorkbenchTab.DREAM.title(), new DreamView(analysis));
         dreamTab.setId("dream-tab");
+        // in WorkbenchTab order: --tab selects by ordinal
         TabPane tabs = new TabPane(trainTab, runsTab, documentsTab, anomaliesTab, latentTab, dreamTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
             // the analysis tabs pick up the model of the last run when they have none yet
@@ -104,9 +112,9 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
-        System.err.printf("DAE Workbench: window up in %.0f ms after FX start, %d ms after the JVM started%n", (System.nanoTime() - t0) / 1e6,
+        LOG.info("window up in {} ms after FX start, {} ms after the JVM started", Math.round((System.nanoTime() - t0) / 1e6),
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-        train.engineReadyProperty().addListener((o, a, ready) -> System.err.printf("DAE Workbench: engine ready (Train enabled) %d ms after the JVM started%n",
+        train.engineReadyProperty().addListener((o, a, ready) -> LOG.info("engine ready (Train enabled) {} ms after the JVM started",
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
         train.start();
         runs.refresh();
@@ -119,22 +127,13 @@ public final class WorkbenchApp extends Application {
                 if (Boolean.getBoolean("dae.exitAfterRun")) javafx.application.Platform.exit();
             }
         });
-        if (getParameters().getRaw().contains("--autostart")) autostart();
-        List<String> raw = getParameters().getRaw();
-        for (String a : raw) {
-            if (a.startsWith("--model=")) analysis.useModelFile(java.nio.file.Path.of(a.substring("--model=".length())));
-            if (a.startsWith("--tab=")) {
-                String wanted = a.substring("--tab=".length());
-                tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(wanted)).findFirst()
-                        .ifPresent(t -> tabs.getSelectionModel().select(t));
-            }
-        }
-        int open = raw.indexOf(com.daeworkbench.cli.Main.OPEN_FLAG);
-        if (open >= 0) {
+        if (options.autostart()) autostart();
+        if (options.model() != null) analysis.useModelFile(options.model());
+        if (options.tab() != null) tabs.getSelectionModel().select(options.tab().ordinal());
+        if (!options.pagesToOpen().isEmpty()) {
             // dae-workbench --open scan.jpg page2.png: straight to the Documents tab with those pages
-            List<java.io.File> pages = raw.subList(open + 1, raw.size()).stream().map(java.io.File::new).toList();
-            tabs.getSelectionModel().select(documentsTab);
-            documents.add(pages);
+            if (options.tab() == null) tabs.getSelectionModel().select(documentsTab);
+            documents.add(options.pagesToOpen().stream().map(Path::toFile).toList());
         }
     }
 
@@ -172,12 +171,36 @@ public final class WorkbenchApp extends Application {
     }
 
     void notifyUser(String message) {
-        System.err.println("DAE Workbench: " + message);
+        LOG.warn(message);
         try {
-            Notifications.create().owner(stage).title(TITLE).text(message).hideAfter(Duration.seconds(8)).showWarning();
+            // show(), not showWarning(): that one replaces the graphic (our wrapped text) with its icon
+            Notifications.create().owner(stage).title(TITLE).graphic(notice(message)).hideAfter(Duration.seconds(8)).show();
         } catch (RuntimeException e) {
             // a notification that cannot be shown (no screen) must not break the action that raised it
         }
+    }
+
+    /** Notices wrap at this width: ControlsFX's own text is one line, and a long one ran past the window's edge. */
+    static final double NOTICE_WIDTH = 380;
+
+    /** ControlsFX's warning icon beside the message, wrapped. */
+    static javafx.scene.Node notice(String message) {
+        javafx.scene.image.ImageView icon = new javafx.scene.image.ImageView(
+                Notifications.class.getResource("/org/controlsfx/dialog/dialog-warning.png").toExternalForm());
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, icon, noticeText(message));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setPadding(new javafx.geometry.Insets(4, 8, 4, 4));
+        return box;
+    }
+
+    static javafx.scene.control.Label noticeText(String message) {
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(NOTICE_WIDTH);
+        text.setPrefWidth(NOTICE_WIDTH);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().add("notice-text");
+        return text;
     }
 
     @Override
@@ -187,7 +210,7 @@ public final class WorkbenchApp extends Application {
             try {
                 Settings.of(train).save(settingsFile);
             } catch (java.io.IOException e) {
-                System.err.println("DAE Workbench: could not save the settings: " + e.getMessage());
+                LOG.warn("could not save the settings to {}: {}", settingsFile, e.getMessage());
             }
         }
         runner.shutdown();

@@ -168,6 +168,22 @@ class WorkbenchWindowTest {
         await("the stop", 60, () -> !vm().runningProperty().get());
     }
 
+    @Test
+    @Order(6)
+    void aLongNoticeWrapsInsideTheWindow() throws Exception {
+        String message = "Could not clean notes.png: not an image PNG, JPEG, TIFF, BMP or GIF reader can read;"
+                + " drop scanned pages (PNG, JPEG, TIFF, BMP or GIF) or folders of them on the Documents tab.";
+        robot.interact(() -> app.notifyUser(message));
+        Stage window = (Stage) robot.lookup("#tabs").query().getScene().getWindow();
+        await("the notice", 10, () -> robot.lookup(".notice-text").tryQuery().isPresent());
+        javafx.scene.control.Label text = robot.lookup(".notice-text").queryAs(javafx.scene.control.Label.class);
+        javafx.geometry.Bounds onScreen = text.localToScreen(text.getBoundsInLocal());
+        assertThat(text.getText()).isEqualTo(message);
+        assertThat(onScreen.getWidth()).isLessThanOrEqualTo(WorkbenchApp.NOTICE_WIDTH + 1);
+        assertThat(onScreen.getMaxX()).as("right edge of the notice vs the window's").isLessThanOrEqualTo(window.getX() + window.getWidth());
+        assertThat(onScreen.getMinX()).isGreaterThanOrEqualTo(window.getX());
+    }
+
     static double meanAbsoluteDifference(javafx.scene.image.Image a, javafx.scene.image.Image b) {
         double sum = 0;
         int w = (int) a.getWidth(), h = (int) a.getHeight();

@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A folder of images as a data set: clean images only (noise is synthesised), or noisy/clean
@@ -37,9 +39,10 @@ public final class ImageFolders {
         if (patchSize < 8 || patchSize > 1024) throw new IllegalArgumentException("patch size must be in 8..1024, got " + patchSize);
         if (patchesPerImage < 1) throw new IllegalArgumentException("patches per image must be at least 1");
         List<Path[]> sources = new ArrayList<>();
+        List<Path> notImages = new ArrayList<>();
         if (hasPairs(dir)) {
-            Map<String, Path> noisy = byStem(images(dir.resolve("train")));
-            Map<String, Path> clean = byStem(images(dir.resolve("train_cleaned")));
+            Map<String, Path> noisy = byStem(images(dir.resolve("train"), notImages));
+            Map<String, Path> clean = byStem(images(dir.resolve("train_cleaned"), notImages));
             List<String> unmatched = new ArrayList<>();
             noisy.keySet().stream().filter(k -> !clean.containsKey(k)).forEach(k -> unmatched.add("train/" + noisy.get(k).getFileName()));
             clean.keySet().stream().filter(k -> !noisy.containsKey(k)).forEach(k -> unmatched.add("train_cleaned/" + clean.get(k).getFileName()));
@@ -49,10 +52,13 @@ public final class ImageFolders {
             }
             noisy.forEach((k, p) -> sources.add(new Path[] {p, clean.get(k)}));
         } else {
-            for (Path p : images(dir)) sources.add(new Path[] {null, p});
+            for (Path p : images(dir, notImages)) sources.add(new Path[] {null, p});
         }
         if (sources.size() < 2) {
-            throw new DataException(dir, "needs at least 2 images (one to train on, one to validate), found " + sources.size());
+            String skipped = notImages.isEmpty() ? "" : "; not images, whatever their names: "
+                    + notImages.stream().map(p -> dir.relativize(p).toString()).limit(3).collect(Collectors.joining(", "))
+                    + (notImages.size() > 3 ? " and " + (notImages.size() - 3) + " more" : "");
+            throw new DataException(dir, "needs at least 2 images (one to train on, one to validate), found " + sources.size() + skipped);
         }
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = Shuffle.permutation(sources.size(), random);
@@ -95,9 +101,26 @@ public final class ImageFolders {
         }
     }
 
-    private static List<Path> images(Path dir) throws IOException {
+    /**
+     * The images in a folder: by content, not by name (a text file called notes.png is not an
+     * image and must not be counted as one); such files are listed in {@code notImages}.
+     */
+    private static List<Path> images(Path dir, List<Path> notImages) throws IOException {
+        List<Path> named;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> EXTENSIONS.contains(extension(p))).sorted().toList();
+            named = s.filter(Files::isRegularFile).filter(p -> EXTENSIONS.contains(extension(p))).sorted().toList();
+        }
+        List<Path> images = new ArrayList<>();
+        for (Path p : named) (hasImageContent(p) ? images : notImages).add(p);
+        return images;
+    }
+
+    /** Whether one of ImageIO's readers recognises the file's first bytes; reads only the header. */
+    static boolean hasImageContent(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            return in != null && ImageIO.getImageReaders(in).hasNext();
+        } catch (IOException e) {
+            return false;
         }
     }
 

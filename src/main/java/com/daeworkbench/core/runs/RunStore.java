@@ -70,6 +70,20 @@ public final class RunStore {
         return n;
     }
 
+    /**
+     * The model of the newest run that has one (runs of earlier sessions included; sweep points
+     * keep none). Run folders are named by their start time, so this reads no run.json.
+     */
+    public java.util.Optional<Path> latestModel() {
+        if (!Files.isDirectory(root)) return java.util.Optional.empty();
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .map(dir -> modelOf(dir.getFileName().toString())).filter(Files::isRegularFile).findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Every readable run, newest first; unreadable folders are skipped and reported in {@code problems}. */
     public List<RunRecord> list(List<String> problems) {
         List<RunRecord> runs = new ArrayList<>();

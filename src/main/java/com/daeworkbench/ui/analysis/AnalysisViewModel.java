@@ -54,7 +54,13 @@ public final class AnalysisViewModel {
     private final Supplier<Dataset> currentData;
     private final Consumer<com.daeworkbench.core.runs.RunRecord> keepRun;
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("no model yet: train one, or open a model file");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Which tab a computation belongs to: each tab shows its own status, not the last one of any tab. */
+    public enum Tab { ANOMALIES, LATENT, DREAM }
+
+    private final java.util.Map<Tab, ReadOnlyStringWrapper> status = new java.util.EnumMap<>(Tab.class);
+    {
+        for (Tab t : Tab.values()) status.put(t, new ReadOnlyStringWrapper(""));
+    }
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<String> secondSet = new SimpleObjectProperty<>(BLOTCH);
     private final ObjectProperty<Score> score = new SimpleObjectProperty<>(Score.SSIM);
@@ -102,14 +108,14 @@ public final class AnalysisViewModel {
     }
 
     public void useModelFile(Path file) {
-        submit("Loading " + file.getFileName(), () -> ModelStore.load(file), saved -> {
+        submit(null, "Loading " + file.getFileName(), () -> ModelStore.load(file), saved -> {
             if (model != null) model.model().close();
             model = saved;
             modelFile = file;
             score.set(Score.recommendedFor(saved.model().spec().kind(), !saved.info().corruption().equals("pairs")));
             modelName.set(file.getFileName() + " · " + saved.model().spec().kind().name().toLowerCase(Locale.ROOT)
                     + " · trained on " + saved.info().dataset() + " with " + saved.info().corruption());
-            status.set("Model ready.");
+            setStatus(null, "Model ready.");
         });
     }
 
@@ -149,7 +155,7 @@ public final class AnalysisViewModel {
         SavedModel m = model;
         Score s = score.get();
         String second = secondSet.get();
-        submit("Scoring " + second + " against the test split", () -> {
+        submit(Tab.ANOMALIES, "Scoring " + second + " against the test split", () -> {
             ImageSet normal = limit(data().test());
             ImageSet test = switch (second) {
                 case FASHION -> limit(DatasetSource.resolve("fashion").test());
@@ -168,21 +174,21 @@ public final class AnalysisViewModel {
             report.set(r);
             threshold.set(r.thresholdAt95Recall());
             confusion.set(r.at(r.thresholdAt95Recall()));
-            status.set(String.format(Locale.ROOT, "AUC %.3f with the %s score", r.auc(), r.score().key()));
+            setStatus(Tab.ANOMALIES, String.format(Locale.ROOT, "AUC %.3f with the %s score", r.auc(), r.score().key()));
         });
     }
 
     public void runLatent() {
         if (!ready()) return;
         SavedModel m = model;
-        submit("Encoding the test split", () -> {
+        submit(Tab.LATENT, "Encoding the test split", () -> {
             ImageSet images = limit(data().test());
             return new Object[] {LatentProjection.of(m.model(), images, 1), images};
         }, result -> {
             projected.set((ImageSet) result[1]);
             projection.set((LatentProjection) result[0]);
             LatentProjection p = projection.get();
-            status.set(String.format(Locale.ROOT, "%d images, %d-value code, shown by %s", p.x().length, p.codeSize(),
+            setStatus(Tab.LATENT, String.format(Locale.ROOT, "%d images, %d-value code, shown by %s", p.x().length, p.codeSize(),
                     p.method().equals("pca") ? "its first two principal components" : "the code itself"));
         });
     }
@@ -190,13 +196,13 @@ public final class AnalysisViewModel {
     public void runPretrain() {
         if (!ready()) return;
         SavedModel m = model;
-        submit("Fitting classifiers on 100 and 1,000 labels", () -> {
+        submit(Tab.LATENT, "Fitting classifiers on 100 and 1,000 labels", () -> {
             Dataset d = data();
             if (!d.test().hasLabels()) throw new IllegalArgumentException(d.name() + " has no labels to classify");
             return PretrainEvaluation.run(m.model(), d, new int[] {100, 1000}, 1);
         }, r -> {
             pretrain.set(r);
-            status.set("Test accuracy of a linear classifier on the frozen encoder's code, on raw pixels, and on a random encoder.");
+            setStatus(Tab.LATENT, "Test accuracy of a linear classifier on the frozen encoder's code, on raw pixels, and on a random encoder.");
         });
     }
 
@@ -215,15 +221,15 @@ public final class AnalysisViewModel {
             return;
         }
         sweepPoints.clear();
-        submit("Bottleneck sweep over " + bottlenecks.length + " sizes", () -> BottleneckSweep.run(d, null,
+        submit(Tab.LATENT, "Bottleneck sweep over " + bottlenecks.length + " sizes", () -> BottleneckSweep.run(d, null,
                 new BottleneckSweep.Options(bottlenecks, epochs, trainLimit, 500, 1),
                 point -> {
                     keepRun.accept(asRun(d, point, epochs));
                     runner.onUiThread(() -> sweepPoints.add(point));
                 },
-                (fraction, message) -> runner.onUiThread(() -> status.set(message))), r -> {
+                (fraction, message) -> runner.onUiThread(() -> setStatus(Tab.LATENT, message))), r -> {
             sweep.set(r);
-            status.set("Sweep done: " + r.points().size() + " autoencoders beside JPEG at matched sizes.");
+            setStatus(Tab.LATENT, "Sweep done: " + r.points().size() + " autoencoders beside JPEG at matched sizes.");
         });
     }
 
@@ -242,7 +248,7 @@ public final class AnalysisViewModel {
         if (!ready()) return;
         SavedModel m = model;
         int steps = dreamSteps.get();
-        submit("Dreaming " + steps + " steps", () -> {
+        submit(Tab.DREAM, "Dreaming " + steps + " steps", () -> {
             ImageSet start = data().test().slice(0, 8);
             int h = start.height(), w = start.width();
             float[] first = fromNoise ? DreamChain.noise(8, h, w, System.nanoTime()) : start.pixels();
@@ -251,7 +257,7 @@ public final class AnalysisViewModel {
                     (step, images) -> { });
         }, ch -> {
             chain.set(ch);
-            status.set("The chain's " + ch.steps() + " steps: drag the step slider to walk it.");
+            setStatus(Tab.DREAM, "The chain's " + ch.steps() + " steps: drag the step slider to walk it.");
         });
     }
 
@@ -259,16 +265,23 @@ public final class AnalysisViewModel {
         if (current != null) current.cancel();
     }
 
-    private <T> void submit(String what, Callable<T> work, Consumer<T> done) {
+    /** The status of one tab, or of all of them ({@code tab} null: the model, which they share). */
+    private void setStatus(Tab tab, String text) {
+        if (tab == null) status.values().forEach(s -> s.set(text));
+        else status.get(tab).set(text);
+    }
+
+    /** @param tab the tab whose status tells of the work; null: all (loading the model they share) */
+    private <T> void submit(Tab tab, String what, Callable<T> work, Consumer<T> done) {
         busy.set(true);
-        status.set(what + "...");
+        setStatus(tab, what + "...");
         current = runner.submit(what, work, result -> {
             busy.set(false);
             done.accept(result);
         }, e -> {
             busy.set(false);
             boolean cancelled = e instanceof InterruptedException;
-            status.set(cancelled ? "Cancelled." : what + " failed.");
+            setStatus(tab, cancelled ? "Cancelled." : what + " failed.");
             if (!cancelled) notifier.accept(what + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         });
     }
@@ -278,7 +291,7 @@ public final class AnalysisViewModel {
     }
 
     public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty(Tab tab) { return status.get(tab).getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ObjectProperty<String> secondSetProperty() { return secondSet; }
     public ObjectProperty<Score> scoreProperty() { return score; }

@@ -54,7 +54,7 @@ public final class AnomaliesView extends BorderPane {
         run.setId("run-anomalies");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.runAnomalies());
-        setTop(new ModelBar(vm, new Label("against"), second, new Label("score"), score, run));
+        setTop(new ModelBar(vm, AnalysisViewModel.Tab.ANOMALIES, new Label("against"), second, new Label("score"), score, run));
 
         histogram.setId("anomaly-histogram");
         histogram.getStyleClass().add("anomaly-chart");
@@ -76,7 +76,9 @@ public final class AnomaliesView extends BorderPane {
         threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
         vm.reportProperty().addListener((o, a, r) -> {
             if (r == null) return;
-            double max = r.histogram().binStart(r.histogram().bins());
+            // the slider reaches every score, also past a wild tail the histogram folds into its last bin
+            double max = Math.max(r.histogram().binStart(r.histogram().bins()),
+                    java.util.stream.DoubleStream.concat(java.util.Arrays.stream(r.normalScores()), java.util.Arrays.stream(r.testScores())).max().orElse(0));
             threshold.setMin(r.histogram().min());
             threshold.setMax(max);
             threshold.setValue(r.thresholdAt95Recall());
@@ -89,12 +91,16 @@ public final class AnomaliesView extends BorderPane {
         HBox thresholdRow = new HBox(8, new Label("Threshold"), threshold, precisionRecall);
         HBox.setHgrow(threshold, Priority.ALWAYS);
         thresholdRow.setPadding(new Insets(0, 10, 0, 10));
-        VBox histogramBox = new VBox(4, histogram, hover, thresholdRow, ChartExport.buttons(histogram, "anomaly-histogram",
+        javafx.scene.Node histogramArea = com.daeworkbench.ui.common.ChartPlaceholder.over(histogram,
+                "Press Score: the anomaly scores of the normal test images and of the second set appear here as two histograms.");
+        javafx.scene.Node rocArea = com.daeworkbench.ui.common.ChartPlaceholder.over(roc,
+                "Press Score: the ROC curve (how well the score separates the two sets) and its AUC appear here.");
+        VBox histogramBox = new VBox(4, histogramArea, hover, thresholdRow, ChartExport.buttons(histogram, "anomaly-histogram",
                 "bin_start,normal,test", this::histogramRows, notifier));
-        VBox rocBox = new VBox(4, roc, ChartExport.buttons(roc, "anomaly-roc", "false_positive_rate,true_positive_rate,threshold",
+        VBox rocBox = new VBox(4, rocArea, ChartExport.buttons(roc, "anomaly-roc", "false_positive_rate,true_positive_rate,threshold",
                 this::rocRows, notifier));
-        VBox.setVgrow(histogram, Priority.ALWAYS);
-        VBox.setVgrow(roc, Priority.ALWAYS);
+        VBox.setVgrow(histogramArea, Priority.ALWAYS);
+        VBox.setVgrow(rocArea, Priority.ALWAYS);
         GridPane charts = new GridPane();
         charts.setHgap(10);
         charts.add(histogramBox, 0, 0);

@@ -45,7 +45,7 @@ public final class DreamView extends BorderPane {
         steps.setEditable(true);
         steps.setPrefWidth(80);
         steps.valueProperty().addListener((o, a, v) -> vm.dreamStepsProperty().set(v));
-        setTop(new ModelBar(vm, new Label("steps"), steps, fromNoise, fromImages));
+        setTop(new ModelBar(vm, AnalysisViewModel.Tab.DREAM, new Label("steps"), steps, fromNoise, fromImages));
 
         frame.setPrefColumns(4);
         frame.setAlignment(Pos.CENTER);

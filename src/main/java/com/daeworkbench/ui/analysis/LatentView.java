@@ -30,7 +30,7 @@ import javafx.scene.layout.VBox;
  */
 public final class LatentView extends BorderPane {
     private final AnalysisViewModel vm;
-    final ScatterChart<Number, Number> scatter = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+    final ClassPalette.Scatter scatter = new ClassPalette.Scatter();
     final BarChart<String, Number> pretrain = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.1));
     final javafx.scene.chart.LineChart<Number, Number> sweepChart = new javafx.scene.chart.LineChart<>(new NumberAxis(), new NumberAxis());
     private final ImageView hovered = new ImageView();
@@ -55,7 +55,7 @@ public final class LatentView extends BorderPane {
         sweepButton.setTooltip(new Tooltip("Trains small dense autoencoders with bottlenecks of 2 to 64 values (3 epochs each, in the"
                 + " background) and plots their PSNR against bytes per image beside JPEG at the same sizes: compression as a picture."));
         sweepButton.setOnAction(e -> vm.runSweep(new int[] {2, 4, 8, 16, 32, 64}, 3, 0));
-        setTop(new ModelBar(vm, encode, classify, sweepButton));
+        setTop(new ModelBar(vm, AnalysisViewModel.Tab.LATENT, encode, classify, sweepButton));
 
         scatter.setId("latent-scatter");
         scatter.setTitle("Code space of the test split");
@@ -79,20 +79,27 @@ public final class LatentView extends BorderPane {
         ((NumberAxis) sweepChart.getYAxis()).setForceZeroInRange(false);
         vm.sweepPoints().addListener((javafx.collections.ListChangeListener<com.daeworkbench.core.analysis.BottleneckSweep.Point>) c -> drawSweep());
         vm.sweepProperty().addListener((o, a, r) -> drawSweep());
+        javafx.scene.Node pretrainArea = com.daeworkbench.ui.common.ChartPlaceholder.over(pretrain,
+                "Press Pre-training test: the accuracy of a linear classifier on the encoder's code, on raw pixels and on a random"
+                        + " encoder, with 100 and 1,000 labels, appears here.");
+        javafx.scene.Node sweepArea = com.daeworkbench.ui.common.ChartPlaceholder.over(sweepChart,
+                "Press Bottleneck sweep: autoencoders with codes of 2 to 64 values are trained and plotted against JPEG at the same size.");
         javafx.scene.control.TabPane sideTabs = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Pre-training", new VBox(4, pretrain,
+                new javafx.scene.control.Tab("Pre-training", new VBox(4, pretrainArea,
                         ChartExport.buttons(pretrain, "pretraining", "labels,encoder,pixels,random_encoder", this::pretrainRows, notifier))),
-                new javafx.scene.control.Tab("Compression", new VBox(4, sweepChart,
+                new javafx.scene.control.Tab("Compression", new VBox(4, sweepArea,
                         ChartExport.buttons(sweepChart, "bottleneck-sweep", "bottleneck,bytes_per_image,psnr,jpeg_quality,jpeg_psnr", this::sweepRows, notifier))));
         sideTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(pretrain, Priority.ALWAYS);
-        VBox.setVgrow(sweepChart, Priority.ALWAYS);
+        VBox.setVgrow(pretrainArea, Priority.ALWAYS);
+        VBox.setVgrow(sweepArea, Priority.ALWAYS);
         VBox side = new VBox(8, hovered, hoveredLabel, sideTabs);
         VBox.setVgrow(sideTabs, Priority.ALWAYS);
         side.setPrefWidth(380);
         side.setPadding(new Insets(6, 10, 10, 0));
-        VBox center = new VBox(4, scatter, ChartExport.buttons(scatter, "latent", "x,y,label", this::scatterRows, notifier));
-        VBox.setVgrow(scatter, Priority.ALWAYS);
+        javafx.scene.Node scatterArea = com.daeworkbench.ui.common.ChartPlaceholder.over(scatter,
+                "Press Encode test split: each test image's code appears here as a point, coloured and shaped by its label.");
+        VBox center = new VBox(4, scatterArea, ChartExport.buttons(scatter, "latent", "x,y,label", this::scatterRows, notifier));
+        VBox.setVgrow(scatterArea, Priority.ALWAYS);
         center.setPadding(new Insets(6, 10, 10, 10));
         setCenter(center);
         setRight(side);
@@ -113,7 +120,8 @@ public final class LatentView extends BorderPane {
             s.getData().add(d);
         }
         series.addAll(byLabel.values());
-        scatter.getData().setAll(series);
+        List<Integer> labels = List.copyOf(byLabel.keySet());
+        scatter.show(series, k -> Math.max(0, labels.get(k)));
         scatter.getXAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 1 (%.0f%% of variance)", 100 * p.explained()[0]) : "code 1");
         scatter.getYAxis().setLabel(p.method().equals("pca") ? String.format(Locale.ROOT, "PC 2 (%.0f%% of variance)", 100 * p.explained()[1]) : "code 2");
         for (XYChart.Series<Number, Number> s : series) {

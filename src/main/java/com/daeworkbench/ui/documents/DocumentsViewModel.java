@@ -162,10 +162,11 @@ public final class DocumentsViewModel {
             cleanNext();
         }, error -> {
             next.status.set(Status.FAILED);
-            next.message.set(reason(error));
+            // the loader's message starts with the file's name; the page's row and the notice name it once
+            next.message.set(withoutName(reason(error), next.name()));
             busy.set(false);
             if (!(error instanceof TiledDenoiser.CancelledException) && !(error instanceof InterruptedException)) {
-                notifier.accept("Could not clean " + next.name() + ": " + reason(error));
+                notifier.accept("Could not clean " + next.name() + ": " + withoutName(reason(error), next.name()));
             }
             cleanNext();
         });
@@ -324,6 +325,12 @@ public final class DocumentsViewModel {
         pages.clear();
         selected.set(null);
         status.set("Drop scanned pages or folders here, or press Open.");
+    }
+
+    /** "notes.png: not an image" about notes.png: "not an image". */
+    static String withoutName(String reason, String fileName) {
+        String prefix = fileName + ": ";
+        return reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
     }
 
     static String reason(Throwable e) {

@@ -46,17 +46,33 @@ public final class RunsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs yet: every training run is kept here, with its curves and model."));
         // the scores first, beside the name: they are what the table is sorted and read by
-        table.getColumns().add(text("Run", RunRecord::name, 250));
+        TableColumn<RunRecord, String> name = text("Run", RunRecord::name, 250);
+        name.setMinWidth(120);
+        // names differ at both ends (architecture first, learning rate and seed last): cut the middle
+        name.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null ? null : new Tooltip(v));
+            }
+        });
+        name.setStyle("-fx-text-overrun: center-ellipsis;");
+        table.getColumns().add(name);
         TableColumn<RunRecord, Number> psnr = number("PSNR (dB)", RunRecord::finalPsnr, "%.2f");
+        psnr.setMinWidth(96);   // its header also carries the sort arrow (sorted by it at first)
+        psnr.setPrefWidth(96);
         table.getColumns().add(psnr);
         table.getColumns().add(number("SSIM", RunRecord::finalSsim, "%.3f"));
-        table.getColumns().add(text("Data", RunRecord::dataset, 80));
-        table.getColumns().add(text("Noise", RunRecord::corruption, 105));
+        table.getColumns().add(text("Data", RunRecord::dataset, 64));
+        table.getColumns().add(text("Noise", RunRecord::corruption, 92));
         table.getColumns().add(number("LR", r -> r.spec().learningRate(), "%.0e"));
         table.getColumns().add(number("Batch", r -> (double) r.spec().batchSize(), "%.0f"));
-        table.getColumns().add(text("Status", r -> r.status().name().toLowerCase(Locale.ROOT), 85));
+        table.getColumns().add(text("Status", r -> r.status().name().toLowerCase(Locale.ROOT), 76));
         table.getColumns().add(number("Epochs", r -> (double) r.epochs().size(), "%.0f"));
-        table.getColumns().add(text("Started", r -> r.createdAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC"), 170));
+        table.getColumns().add(text("Started (UTC)", r -> r.createdAt().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", ""), 132));
+        // every column in view at 1366x768, no horizontal scroll: the others keep their widths, the name gives way
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         psnr.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(psnr);
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> {
@@ -109,7 +125,7 @@ public final class RunsView extends BorderPane {
         VBox chartPane = new VBox(chartBar, chartArea);
         VBox.setVgrow(chartArea, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(table, chartPane);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.64);
         setTop(top);
         setCenter(split);
     }
@@ -120,12 +136,21 @@ public final class RunsView extends BorderPane {
         overlay.setCreateSymbols(m != RunsViewModel.Metric.TRAIN_LOSS);   // a dot per epoch; a training curve is dense
         overlay.getYAxis().setLabel(m.label);
         overlay.getData().clear();
+        double first = Double.POSITIVE_INFINITY, last = Double.NEGATIVE_INFINITY;
         for (RunRecord r : vm.selected()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(r.name());
-            for (double[] p : RunsViewModel.curve(r, m)) s.getData().add(new XYChart.Data<>(p[0], p[1]));
+            for (double[] p : RunsViewModel.curve(r, m)) {
+                s.getData().add(new XYChart.Data<>(p[0], p[1]));
+                first = Math.min(first, p[0]);
+                last = Math.max(last, p[0]);
+            }
             overlay.getData().add(s);
         }
+        // epochs are counted: whole-number ticks, never "2.5"
+        NumberAxis epochs = (NumberAxis) overlay.getXAxis();
+        if (first <= last) com.daeworkbench.ui.common.CountAxes.fit(epochs, Math.floor(first), Math.ceil(last));
+        else epochs.setAutoRanging(true);
     }
 
     private static String capitalised(String s) {
@@ -149,6 +174,7 @@ public final class RunsView extends BorderPane {
         TableColumn<RunRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         return c;
     }
 
@@ -163,7 +189,8 @@ public final class RunsView extends BorderPane {
             }
         });
         c.setComparator((a, b) -> Double.compare(nanLow(a), nanLow(b)));
-        c.setPrefWidth(90);
+        c.setPrefWidth(Math.max(56, 9 * title.length() + 4));   // the bold header in full
+        c.setMinWidth(c.getPrefWidth());
         return c;
     }
 

@@ -107,6 +107,13 @@ public final class LossChart extends StackPane {
         return Double.NaN;
     }
 
+    /** Path elements of the validation line and its dots on screen (for tests: a new run must show none of the last). */
+    int[] validationDrawn() {
+        int elements = validation.getNode() instanceof javafx.scene.shape.Path path ? path.getElements().size() : 0;
+        long dots = chart.lookupAll(".validation-dot").stream().filter(javafx.scene.Node::isVisible).count();
+        return new int[] {elements, (int) dots};
+    }
+
     /** How many points the smoothed series draws (for tests of the point cap). */
     public int drawnPoints() { return smooth.getData().size(); }
 
@@ -131,6 +138,9 @@ public final class LossChart extends StackPane {
         }
         raw.getData().setAll(r);
         smooth.getData().setAll(s);
+        // iterations are counted: whole-number ticks over the iterations in view
+        if (n > 0) com.daeworkbench.ui.common.CountAxes.fit(xAxis, first + 1, Math.max(first + 2, last));
+        else xAxis.setAutoRanging(true);
         java.util.ArrayList<XYChart.Data<Number, Number>> v = new java.util.ArrayList<>();
         for (RunRecord.EpochPoint p : epochs) {
             if (!Double.isFinite(p.validationLoss()) || !inView.test(p.iteration())) continue;
@@ -176,6 +186,11 @@ public final class LossChart extends StackPane {
         @Override
         protected void layoutPlotChildren() {
             super.layoutPlotChildren();
+            // LineChart leaves the last path of a series whose data became empty: a new run drew the
+            // previous run's validation line over its own axes until its first epoch ended
+            for (Series<Number, Number> series : getData()) {
+                if (series.getData().isEmpty() && series.getNode() instanceof javafx.scene.shape.Path path) path.getElements().clear();
+            }
             double height = getYAxis().getHeight();
             for (int i = 0; i < ends.length; i++) {
                 double x = getXAxis().getDisplayPosition(ends[i]);

@@ -28,16 +28,29 @@ public final class SampleGrid extends GridPane {
             cc.setHalignment(HPos.CENTER);
             getColumnConstraints().add(cc);
         }
-        show(null, null);
+        showPlaceholder(PRESS_TRAIN);
     }
+
+    static final String PRESS_TRAIN = "Press Train: reconstructions of fixed validation images appear here as the network learns.";
 
     /** The rows' nodes, kept between refreshes: a live refresh sets images and texts, no new nodes. */
     private final java.util.List<ImageView[]> rowImages = new java.util.ArrayList<>();
     private final java.util.List<Label> rowScores = new java.util.ArrayList<>();
 
+    /** The headers and a message instead of rows. */
+    public void showPlaceholder(String message) {
+        rebuild(-1);
+        placeholder.setText(message);
+    }
+
+    private final Label placeholder = new Label();
+
     public void show(TrainingEvent.Samples s, double[] baselineRows) {
-        if (s == null || s.count() != rowImages.size()) rebuild(s == null ? -1 : s.count());
-        if (s == null) return;
+        if (s == null) {
+            showPlaceholder(PRESS_TRAIN);
+            return;
+        }
+        if (s.count() != rowImages.size()) rebuild(s.count());
         int n = s.height() * s.width();
         for (int i = 0; i < s.count(); i++) {
             ImageView[] row = rowImages.get(i);
@@ -45,11 +58,15 @@ public final class SampleGrid extends GridPane {
             row[1].setImage(Images.gray(s.reconstructed(), i * n, s.width(), s.height()));
             row[2].setImage(Images.gray(s.clean(), i * n, s.width(), s.height()));
             boolean hasBase = baselineRows != null && i < baselineRows.length;
+            // a flat output can out-score a median filter on very noisy input: it is no win, say so
+            boolean flat = TrainingHealth.isFlat(s, i);
             String base = hasBase ? String.format(Locale.ROOT, "%nmedian 3x3: %.1f", baselineRows[i]) : "";
             Label psnr = rowScores.get(i);
-            psnr.setText(String.format(Locale.ROOT, "noisy %.1f%nnetwork %.1f%s", s.psnrNoisy()[i], s.psnrReconstructed()[i], base));
+            psnr.setText(String.format(Locale.ROOT, "noisy %.1f%nnetwork %.1f%s%s", s.psnrNoisy()[i], s.psnrReconstructed()[i], base,
+                    flat ? "\nflat output" : ""));
             psnr.getStyleClass().removeAll("beats-baseline", "below-baseline");
-            if (hasBase) psnr.getStyleClass().add(s.psnrReconstructed()[i] > baselineRows[i] ? "beats-baseline" : "below-baseline");
+            if (flat) psnr.getStyleClass().add("below-baseline");
+            else if (hasBase) psnr.getStyleClass().add(s.psnrReconstructed()[i] > baselineRows[i] ? "beats-baseline" : "below-baseline");
         }
     }
 
@@ -64,11 +81,14 @@ public final class SampleGrid extends GridPane {
             h.getStyleClass().add("grid-header");
             add(h, c, 0);
         }
+        // each row names its baseline ("median 3x3: ..."); the header says what the colours mean
+        Tooltip.install(getChildren().get(3), new Tooltip("Per image: the noisy input, the network and a median 3x3 filter."
+                + " Green: the network beats the median filter on that image; orange: it does not, or its output is flat."));
         if (rows < 0) {
-            Label empty = new Label("Press Train: reconstructions of fixed validation images appear here as the network learns.");
-            empty.setWrapText(true);
-            empty.getStyleClass().add("placeholder");
-            add(empty, 0, 1, 4, 1);
+            placeholder.setWrapText(true);
+            if (!placeholder.getStyleClass().contains("placeholder")) placeholder.getStyleClass().add("placeholder");
+            placeholder.setId("grid-placeholder");
+            add(placeholder, 0, 1, 4, 1);
             return;
         }
         String[] what = {"corrupted input", "the network's reconstruction", "the clean original"};

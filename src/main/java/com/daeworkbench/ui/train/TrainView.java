@@ -15,6 +15,7 @@ import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.ui.common.Images;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -29,6 +30,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -76,7 +78,18 @@ public final class TrainView extends BorderPane {
         settings.setPrefWidth(350);
         SplitPane centre = new SplitPane(chartPane(), gridPane());
         centre.setDividerPositions(0.56);
-        SplitPane main = new SplitPane(settings, centre);
+        // what went wrong with the run (loss exploded, flat output), above the chart and the grid
+        Label warning = new Label();
+        warning.setId("training-warning");
+        warning.getStyleClass().add("training-warning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.textProperty().bind(vm.trainingWarningProperty());
+        warning.visibleProperty().bind(vm.trainingWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        VBox centreWithWarning = new VBox(warning, centre);
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        SplitPane main = new SplitPane(settings, centreWithWarning);
         main.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(settings, false);
         setCenter(main);
@@ -96,6 +109,13 @@ public final class TrainView extends BorderPane {
         }.start();
         vm.liveSamplesProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
         vm.baselinePsnrProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
+        // the score line follows its own numbers: cleared when a new run starts, not at its first preview
+        // (change listeners: an invalidation listener hears nothing more until someone reads the value)
+        for (javafx.beans.value.ObservableValue<?> score : List.of(vm.setPsnrProperty(), vm.baselineSetPsnrProperty(), vm.baselineNameProperty())) {
+            score.addListener((o, a, b) -> showSetScore());
+        }
+        // during a run, before the first preview, the grid says it is coming rather than "Press Train"
+        vm.runningProperty().addListener((o, a, b) -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
         vm.epochSamples().addListener((javafx.collections.ListChangeListener<TrainingEvent.Samples>) c -> {
             epochSlider.setMax(vm.epochSamples().size());
             epochSlider.setDisable(vm.epochSamples().isEmpty());
@@ -122,18 +142,31 @@ public final class TrainView extends BorderPane {
     }
 
     private void showSamples(TrainingEvent.Samples s) {
-        grid.show(s, vm.baselinePsnrProperty().get());
+        if (s == null) {
+            grid.showPlaceholder(vm.runningProperty().get()
+                    ? "Training: reconstructions of fixed validation images appear here after the first batches."
+                    : SampleGrid.PRESS_TRAIN);
+        } else {
+            grid.show(s, vm.baselinePsnrProperty().get());
+        }
+        showSetScore();
+    }
+
+    private void showSetScore() {
         double set = vm.setPsnrProperty().get(), base = vm.baselineSetPsnrProperty().get();
+        // the rows compare with a median 3x3; the set with whichever plain filter does best on it: named, both
         setScore.setText(Double.isNaN(set) ? "" : String.format(Locale.ROOT,
                 "validation set: network %.2f dB%s", set,
-                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter (%s) %.2f dB", vm.baselineNameProperty().get(), base)));
+                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter on the set (%s) %.2f dB", vm.baselineNameProperty().get(), base)));
     }
 
     private VBox settingsColumn() {
         VBox col = new VBox(10);
         col.setPadding(new Insets(12));
         col.getStyleClass().add("settings");
-        col.getChildren().addAll(dataSection(), noiseSection(), architectureSection(), trainingSection());
+        // training before architecture: at 1366x768 the learning rate, optimizer, batch and epochs are
+        // in sight without scrolling (they were below the fold under the layer diagram)
+        col.getChildren().addAll(dataSection(), noiseSection(), trainingSection(), architectureSection());
         return col;
     }
 
@@ -197,10 +230,25 @@ public final class TrainView extends BorderPane {
         value.textProperty().bind(vm.noiseLevelProperty().asString(Locale.ROOT, "%.2f"));
         noisyStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
         noisyStrip.setId("noisy-strip");
-        Label previewHint = new Label("The same images, corrupted (updates as you move the slider):");
+        Label previewHint = new Label();
+        previewHint.textProperty().bind(Bindings.when(vm.noiseFromPairsProperty())
+                .then("These data come as noisy/clean pairs: the network learns to undo their own noise (shown below),"
+                        + " so noise type and level do not apply.")
+                .otherwise("The same images, corrupted (updates as you move the slider):"));
         previewHint.getStyleClass().add("hint");
         previewHint.setWrapText(true);
-        return section("Noise", type, labelled("Level", level, value), previewHint, noisyStrip);
+        previewHint.setId("noise-hint");
+        Node typeAndLevel = new VBox(6, type, labelled("Level", level, value));
+        typeAndLevel.setId("noise-settings");
+        // disabled controls show no tooltip: the reason sits on their container (and in the hint below)
+        type.disableProperty().bind(vm.noiseFromPairsProperty());
+        level.disableProperty().bind(vm.noiseFromPairsProperty());
+        Tooltip pairsTip = tip("Not used with noisy/clean pairs: the network learns from the pairs' own noise.");
+        vm.noiseFromPairsProperty().addListener((o, a, pairs) -> {
+            if (pairs) Tooltip.install(typeAndLevel, pairsTip);
+            else Tooltip.uninstall(typeAndLevel, pairsTip);
+        });
+        return section("Noise", typeAndLevel, previewHint, noisyStrip);
     }
 
     private Node architectureSection() {
@@ -256,9 +304,29 @@ public final class TrainView extends BorderPane {
         Slider lr = slider(-5, -1, vm.learningRateLogProperty().get(), 0.25);
         lr.valueProperty().bindBidirectional(vm.learningRateLogProperty());
         lr.setTooltip(tip("Step size of each update, on a log scale. Too high and the loss jumps or becomes NaN; too low and nothing moves."));
-        Label lrValue = new Label();
-        lrValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0e", vm.learningRate()),
-                vm.learningRateLogProperty()));
+        // the slider's steps are coarse and its label rounded: the field takes and shows the exact rate
+        javafx.scene.control.TextField lrValue = new javafx.scene.control.TextField(formatRate(vm.learningRate()));
+        lrValue.setId("learning-rate-field");
+        lrValue.setPrefColumnCount(6);
+        lrValue.setTooltip(tip(String.format(Locale.ROOT, "The exact learning rate, e.g. 3e-4 or 0.0005 (%s to %s); Enter applies it.",
+                formatRate(MIN_RATE), formatRate(MAX_RATE))));
+        vm.learningRateLogProperty().addListener((o, a, v) -> {
+            lrValue.setText(formatRate(vm.learningRate()));
+            lrValue.getStyleClass().remove("invalid");
+        });
+        Runnable applyRate = () -> {
+            Double rate = parseRate(lrValue.getText());
+            lrValue.getStyleClass().remove("invalid");
+            if (rate == null) {
+                lrValue.getStyleClass().add("invalid");
+                vm.report("The learning rate must be a number from " + formatRate(MIN_RATE) + " to " + formatRate(MAX_RATE)
+                        + ", e.g. 3e-4; \"" + lrValue.getText() + "\" is not.");
+                return;
+            }
+            vm.learningRateLogProperty().set(Math.log10(rate));
+        };
+        lrValue.setOnAction(e -> applyRate.run());
+        lrValue.focusedProperty().addListener((o, was, now) -> { if (!now && parseRate(lrValue.getText()) != null) applyRate.run(); });
         ComboBox<Optimizer> opt = new ComboBox<>();
         opt.getItems().addAll(Optimizer.values());
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
@@ -267,6 +335,7 @@ public final class TrainView extends BorderPane {
         Spinner<Integer> batch = spinner(1, 1024, vm.batchSizeProperty());
         batch.setTooltip(tip("Images per update. Larger batches give smoother gradients and faster epochs, but fewer updates per epoch."));
         Spinner<Integer> epochs = spinner(1, 500, vm.epochsProperty());
+        epochs.setId("epochs-spinner");
         epochs.setTooltip(tip("Passes over the training set; fresh noise is drawn every epoch, so each pass shows new corrupted examples."));
         Spinner<Integer> seed = spinner(0, 99_999, vm.seedProperty());
         seed.setTooltip(tip("Fixes the initial weights, the data order and the noise: the same seed gives the same run."));
@@ -286,6 +355,26 @@ public final class TrainView extends BorderPane {
         g.addRow(3, new Label("Epochs"), epochs);
         g.addRow(4, new Label("Seed"), new HBox(6, seed, newSeed));
         return section("Training", g);
+    }
+
+    /** the slider's range: 1e-5 to 1e-1 */
+    static final double MIN_RATE = 1e-5, MAX_RATE = 1e-1;
+
+    static String formatRate(double rate) {
+        // 3.00e-04 -> 3e-4, 2.50e-04 -> 2.5e-4
+        String[] parts = String.format(Locale.ROOT, "%.2e", rate).split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + "e" + Integer.parseInt(parts[1]);
+    }
+
+    /** The rate typed, or null when it is not a number in the slider's range. */
+    static Double parseRate(String text) {
+        try {
+            double r = Double.parseDouble(text.trim());
+            return r >= MIN_RATE * (1 - 1e-9) && r <= MAX_RATE * (1 + 1e-9) ? r : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Node buttons() {
@@ -395,6 +484,7 @@ public final class TrainView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         setScore.getStyleClass().add("set-score");
+        setScore.setId("set-score");
         setScore.setWrapText(true);
         VBox box = new VBox(6, bar, setScore, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -448,8 +538,8 @@ public final class TrainView extends BorderPane {
     private static ImageView thumb(javafx.scene.image.Image img) {
         ImageView v = new ImageView(img);
         v.setSmooth(false);
-        v.setFitWidth(52);
-        v.setFitHeight(52);
+        v.setFitWidth(44);
+        v.setFitHeight(44);
         v.setPreserveRatio(true);
         v.getStyleClass().add("thumb");
         return v;

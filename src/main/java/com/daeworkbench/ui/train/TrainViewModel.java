@@ -109,6 +109,12 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper setPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<RunRecord> savedRun = new ReadOnlyObjectWrapper<>();
+    /** what has gone wrong with the run under way (loss exploded, output flat), or "" */
+    private final ReadOnlyStringWrapper trainingWarning = new ReadOnlyStringWrapper("");
+    /** the loaded data are noisy/clean pairs: the noise settings do not apply */
+    private final ReadOnlyBooleanWrapper noiseFromPairs = new ReadOnlyBooleanWrapper();
+    /** the loss an exploded one is measured against: the first batch's, then the first epoch's mean */
+    private double referenceLoss = Double.NaN;
 
     // curves, at full resolution (the chart decimates)
     private final List<Double> iterationLoss = new ArrayList<>();
@@ -138,6 +144,7 @@ public final class TrainViewModel {
         noiseLevel.addListener(o -> updatePreview());
         fineTuneDocumentModel.addListener((o, was, on) -> { if (on) matchDocumentArchitecture(); });
         loadedDataset.addListener(o -> updatePreview());
+        loadedDataset.addListener((o, a, d) -> noiseFromPairs.set(d != null && d.hasPairs()));
         updateArchitecture();
     }
 
@@ -340,14 +347,18 @@ public final class TrainViewModel {
         }, e -> { });
     }
 
-    private void apply(List<TrainingEvent> events) {
+    /** Trainer events, on the UI thread, in order (package-private: tests feed it events directly). */
+    void apply(List<TrainingEvent> events) {
         boolean curves = false;
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.Started st) {
+                referenceLoss = Double.NaN;
                 iterationsPerEpoch = st.iterationsPerEpoch();
                 status.set(String.format(Locale.ROOT, "Training %,d parameters on %,d images", st.parameterCount(), st.trainImages()));
             } else if (e instanceof TrainingEvent.IterationDone it) {
                 iterationLoss.add(it.loss());
+                if (Double.isNaN(referenceLoss) && Double.isFinite(it.loss())) referenceLoss = it.loss();
+                warnIf(TrainingHealth.explodedLoss(it.loss(), referenceLoss, currentRun == null ? learningRate() : currentRun.spec().learningRate()));
                 curves = true;
                 progress.set(it.progress());
                 speed.set(String.format(Locale.ROOT, "epoch %d/%d · %,.0f samples/s · %s left", it.epoch() + epochOffset, epochs.get(),
@@ -358,6 +369,9 @@ public final class TrainViewModel {
             } else if (e instanceof TrainingEvent.EpochDone done) {
                 epochPoints.add(new RunRecord.EpochPoint(done.epoch() + epochOffset, done.iteration() + iterationOffset, done.trainLoss(), done.validationLoss(),
                         done.validationPsnr(), done.validationSsim()));
+                if (done.epoch() == 1 && Double.isFinite(done.trainLoss())) referenceLoss = done.trainLoss();
+                // judged at an epoch's end only: in its first batches any network's output is nearly flat
+                if (TrainingHealth.collapsed(done.samples())) warnIf(TrainingHealth.COLLAPSED);
                 setPsnr.set(done.validationPsnr());
                 epochSamples.add(done.samples());
                 updateBaselineRows(done.samples());
@@ -366,12 +380,15 @@ public final class TrainViewModel {
                 status.set(String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch() + epochOffset,
                         done.validationPsnr(), done.validationSsim()));
                 saveRun(RunRecord.Status.RUNNING, "");
-            } else if (e instanceof TrainingEvent.Paused) {
+            } else if (e instanceof TrainingEvent.Paused pe) {
                 paused.set(true);
                 status.set("Paused");
-            } else if (e instanceof TrainingEvent.Resumed) {
+                // no samples/s while nothing runs, and no time left counting down
+                speed.set(String.format(Locale.ROOT, "epoch %d/%d · paused", pe.epoch() + epochOffset, epochs.get()));
+            } else if (e instanceof TrainingEvent.Resumed re) {
                 paused.set(false);
                 status.set("Training...");
+                speed.set(String.format(Locale.ROOT, "epoch %d/%d · resuming", re.epoch() + epochOffset, epochs.get()));
             } else if (e instanceof TrainingEvent.Finished f) {
                 running.set(false);
                 paused.set(false);
@@ -383,6 +400,13 @@ public final class TrainViewModel {
             }
         }
         if (curves) curveVersion.set(curveVersion.get() + 1);
+    }
+
+    /** Shows the first thing that went wrong in a run, and notifies once; later ones wait for the next run. */
+    private void warnIf(String warning) {
+        if (warning == null || !trainingWarning.get().isEmpty()) return;
+        trainingWarning.set(warning);
+        notifier.accept(warning);
     }
 
     /** The current run's curves as CSV rows (header {@link com.daeworkbench.core.runs.CurvesCsv#HEADER}), as the Runs tab saves them. */
@@ -430,10 +454,14 @@ public final class TrainViewModel {
         }, e -> notifier.accept("Could not read the bundled document model: " + message(e)));
     }
 
-    /** The model file of the last run (saved after every epoch), or null before any run. */
+    /**
+     * The model file of the last run (saved after every epoch): this session's, or else the
+     * newest an earlier session kept (the Runs tab lists them); null when there is none.
+     */
     public java.nio.file.Path lastModelFile() {
         String id = currentRunId();
-        return id == null ? null : runs.modelOf(id);
+        if (id != null && java.nio.file.Files.exists(runs.modelOf(id))) return runs.modelOf(id);
+        return runs.latestModel().orElse(null);
     }
 
     /** Copies the last run's model (saved after every epoch) to a file of the user's choice. */
@@ -541,12 +569,17 @@ public final class TrainViewModel {
     }
 
     private void clearCurves() {
+        // the score first: listeners of the samples below redraw it
+        setPsnr.set(Double.NaN);
+        baselineSetPsnr.set(Double.NaN);
+        baselineName.set("");
+        trainingWarning.set("");
+        referenceLoss = Double.NaN;
         baselinePsnr.set(null);
         iterationLoss.clear();
         epochPoints.clear();
         epochSamples.clear();
         liveSamples.set(null);
-        setPsnr.set(Double.NaN);
         progress.set(0);
         speed.set("");
         curveVersion.set(curveVersion.get() + 1);
@@ -629,6 +662,10 @@ public final class TrainViewModel {
     public ReadOnlyDoubleProperty baselineSetPsnrProperty() { return baselineSetPsnr.getReadOnlyProperty(); }
     public ReadOnlyStringProperty baselineNameProperty() { return baselineName.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty setPsnrProperty() { return setPsnr.getReadOnlyProperty(); }
+    /** What has gone wrong with the current run (the loss exploded, the output went flat), or "". */
+    public ReadOnlyStringProperty trainingWarningProperty() { return trainingWarning.getReadOnlyProperty(); }
+    /** The loaded data are noisy/clean pairs: training uses their noise, not the noise settings. */
+    public ReadOnlyBooleanProperty noiseFromPairsProperty() { return noiseFromPairs.getReadOnlyProperty(); }
     /** The run record last written to disk (the runs table refreshes on it). */
     public ReadOnlyObjectProperty<RunRecord> savedRunProperty() { return savedRun.getReadOnlyProperty(); }
     public List<Double> iterationLoss() { return java.util.Collections.unmodifiableList(iterationLoss); }

@@ -138,4 +138,22 @@ class RocTest {
         assertThat(r.histogram().min()).isEqualTo(0.1);
         assertThat(r.at(0.5).precision()).isEqualTo(1.0);
     }
+
+    @Test
+    void theHistogramReachesAnOrdinaryTailAndFoldsOnlyAWildOne() {
+        // 1,000 scores spread over 0..0.33 and a tail of ten up to 0.49: the x-axis must reach 0.49
+        double[] normal = new double[1000];
+        for (int i = 0; i < normal.length; i++) normal[i] = 0.33 * i / normal.length;
+        double[] tail = new double[10];
+        for (int i = 0; i < tail.length; i++) tail[i] = 0.34 + 0.15 * i / (tail.length - 1);
+        AnomalyReport.Histogram h = AnomalyReport.histogram(normal, tail, AnomalyReport.BINS);
+        assertThat(h.binStart(h.bins())).isCloseTo(0.49, within(1e-9));
+        assertThat(h.test()[h.bins() - 1]).as("no spike of everything above the cut").isLessThan(tail.length);
+
+        double[] wild = tail.clone();
+        wild[wild.length - 1] = 50;   // one wild score must not squash the picture
+        AnomalyReport.Histogram folded = AnomalyReport.histogram(normal, wild, AnomalyReport.BINS);
+        assertThat(folded.binStart(folded.bins())).isLessThan(1);
+        assertThat(java.util.Arrays.stream(folded.test()).sum()).isEqualTo(wild.length);
+    }
 }

@@ -69,6 +69,55 @@ class LossChartTest {
     }
 
     @Test
+    void aNewRunDrawsNothingOfTheLastRunsValidation() throws Exception {
+        LossChart chart = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            LossChart c = new LossChart();
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(c, 800, 500));
+            stage.show();
+            return c;
+        }).get();
+        List<RunRecord.EpochPoint> epochs = new ArrayList<>();
+        for (int e = 1; e <= 3; e++) epochs.add(new RunRecord.EpochPoint(e, 63 * e, 0.2, 0.2 / e, 15, 0.7));
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            chart.setData(losses(189), epochs, 63);
+            chart.applyCss();
+            chart.layout();
+        }).get();
+        assertThat(chart.validationDrawn()[0]).as("the finished run's validation line").isGreaterThan(0);
+        // Train again: the view-model clears the curves, then the first batches arrive
+        for (int n : new int[] {0, 20}) {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                chart.setData(losses(n), List.of(), 63);
+                chart.applyCss();
+                chart.layout();
+            }).get();
+            assertThat(chart.validationDrawn()).as("after %d iterations of the new run", n).containsExactly(0, 0);
+        }
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getScene().getWindow().hide()).get();
+    }
+
+    @Test
+    void iterationsAreCountedInWholeNumbers() throws Exception {
+        LossChart chart = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            LossChart c = new LossChart();
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new javafx.scene.Scene(c, 800, 500));
+            stage.show();
+            c.setData(losses(6), List.of(), 3);   // NumberAxis alone ticks this at 0.5, 1.0, 1.5 ...
+            c.applyCss();
+            c.layout();
+            return c;
+        }).get();
+        var axis = (javafx.scene.chart.NumberAxis) chart.chart().getXAxis();
+        assertThat(axis.getTickMarks()).isNotEmpty().allSatisfy(t -> {
+            double v = t.getValue().doubleValue();
+            assertThat(v).isEqualTo(Math.rint(v));
+        });
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getScene().getWindow().hide()).get();
+    }
+
+    @Test
     void aRangeNarrowerThanOneIterationStillDrawsALine() {
         LossChart chart = new LossChart();
         chart.setData(losses(10), List.of(), 5);

@@ -191,6 +191,19 @@ class TrainViewModelTest {
     }
 
     @Test
+    void theLastTrainedModelIncludesRunsOfEarlierSessions() throws Exception {
+        TrainViewModel earlier = trainedOnTinyDigits();
+        java.nio.file.Path model = earlier.lastModelFile();
+        assertThat(model).exists();
+        // a newer record without a model (a bottleneck-sweep point) is passed over
+        RunStore store = new RunStore(dir.resolve("runs"));
+        java.nio.file.Files.createDirectories(store.folderOf("99991231-235959-999"));
+        TrainViewModel nextSession = new TrainViewModel(new InlineTaskRunner(), store, notices::add);
+        assertThat(nextSession.currentRunId()).isNull();
+        assertThat(nextSession.lastModelFile()).isEqualTo(model);
+    }
+
+    @Test
     void saveBeforeAnyRunExplainsWhyNothingHappened() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.saveModel(dir.resolve("x.dae"));
