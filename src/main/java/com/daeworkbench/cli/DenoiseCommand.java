@@ -216,7 +216,9 @@ final class DenoiseCommand implements Callable<Integer> {
             Path out = outDir.toAbsolutePath().normalize();
             List<Path> found = new ArrayList<>();
             try {
-                Files.walkFileTree(in, new SimpleFileVisitor<>() {
+                // links followed: a folder named through a symbolic link is searched like any other
+                Files.walkFileTree(in, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         boolean skip = !dir.equals(in) && (isHidden(dir) || dir.toAbsolutePath().normalize().equals(out));

@@ -67,6 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Map<String, String>> configs = configurations();
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
+        epochs = Epochs.capped(epochs);
         var err = spec.commandLine().getErr();
         Dataset data = DatasetSource.resolve(dataset);
         RunStore store = WorkbenchHome.runs();

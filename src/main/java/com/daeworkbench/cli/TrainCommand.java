@@ -61,6 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
+        epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
         Corruption noise = parseCorruption(spec, corruption);
         Dataset data = DatasetSource.resolve(dataset);

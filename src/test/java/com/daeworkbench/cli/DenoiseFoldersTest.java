@@ -79,6 +79,18 @@ class DenoiseFoldersTest {
     }
 
     @Test
+    void aFolderNamedThroughASymbolicLinkIsSearchedToo() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("linked-target/pages"));
+        Files.copy(CORPUS.resolve("gray8.png"), real.resolve("p1.png"));
+        Path link = Files.createSymbolicLink(tmp.resolve("pages-link"), real.getParent());
+
+        Run r = run("denoise", "--model", model.toString(), "--out", tmp.resolve("out-link").toString(), link.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(relativeFiles(tmp.resolve("out-link"))).containsExactly("pages/p1.png");
+    }
+
+    @Test
     void theReadmeCommandCleansTheBundledSamplePages() throws Exception {
         // sample-images/ as shipped, minus the 300 dpi A4 page (seconds of CPU for nothing new here)
         Path out = tmp.resolve("cleaned");
