@@ -38,7 +38,8 @@ restore_apps() {
   [ -d "$hidden" ] || return 0
   if [ -d "$apps" ]; then cp -a "$hidden/." "$apps/" && rm -rf "$hidden"; else mv "$hidden" "$apps"; fi
 }
-trap 'restore_apps; rm -rf "$work"' EXIT
+made=()  # menu directories the check creates, removed again even when a check fails
+trap 'restore_apps; for dir in "${made[@]}"; do rm -rf "$dir"; done; rm -rf "$work"' EXIT
 had_apps=no
 if [ -d "$apps" ]; then had_apps=yes; mv "$apps" "$hidden"; fi
 
@@ -63,7 +64,6 @@ cp "$repo/sample-images/real/skimage-page.png" "$work/"
 step "with a desktop: menu entry on reconfigure, its command opens the window"
 restore_apps
 # xdg-desktop-menu also wants the menu directories a desktop installs; make the missing ones
-made=()
 for dir in /etc/xdg/menus /usr/share/desktop-directories; do
   [ -d "$dir" ] || { mkdir -p "$dir"; made+=("$dir"); }
 done
@@ -96,6 +96,5 @@ dpkg -s dae-workbench >/dev/null 2>&1 && fail "dpkg still knows dae-workbench af
 left=$(find /opt /usr /etc /var -name '*dae-workbench*' 2>/dev/null || true)
 [ -z "$left" ] || fail "left after purge: $left"
 [ "$had_apps" = yes ] || rmdir "$apps" 2>/dev/null || true
-for dir in "${made[@]}"; do rm -rf "$dir"; done
 
 echo "install-check: OK in $(( $(date +%s) - start )) s"
