@@ -37,10 +37,10 @@ for entry in $class_path; do
 done
 
 # Unpacked natives: JavaCPP would otherwise copy them out of the jars into ~/.javacpp at first
-# start (365 MB per user, seconds). Stripped of their symbol tables (libnd4jcpu.so: 365 -> 329 MB);
-# uncompressed they xz far better in the .deb than deflated in a jar (libnd4jcpu.so: 30 MB vs 93).
+# start (437 MB per user, seconds). Stripped of their symbol tables (libnd4jcpu.so: 349 -> 314 MB);
+# uncompressed they xz far better in the .deb than deflated in a jar (libnd4jcpu.so: 29 MB vs 89).
 # Left per user: JavaCPP's OpenBLAS preset still copies libopenblas.so.0 into ~/.javacpp under
-# the name libopenblas_nolapack.so.0 (31 MB, half a second, first start only).
+# the name libopenblas_nolapack.so.0 (30 MB, half a second, first start only).
 for jar in "${natives_jars[@]}"; do
   [ -f "$jar" ] || { echo "natives jar missing: $jar (did the ND4J classifier in pom.xml change?)" >&2; exit 1; }
   unzip -q -j -o "$jar" '*.so*' -d target/app-input/native
@@ -61,7 +61,7 @@ common=(--name dae-workbench --app-version "$version" --vendor "DAE Workbench"
   --input target/app-input --main-jar dae-workbench.jar --main-class com.daeworkbench.Launcher
   --runtime-image target/runtime --icon assets/icons/dae-workbench.png "${java_options[@]}" --dest target/installer)
 "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}"
-# xz: the unpacked natives shrink to a third of their deflated size (gzip: 190 MB .deb, xz: see README)
+# xz: the unpacked natives shrink to a third of their deflated size (gzip: 193 MB .deb before, xz: 106 MB)
 # deb/: postinst, prerm and postrm in place of jpackage's (PATH symlink; no failed install without a desktop)
 DPKG_DEB_COMPRESSOR_TYPE=xz "$JAVA_HOME/bin/jpackage" --type deb "${common[@]}" \
   --resource-dir jlink-config/deb --linux-shortcut --linux-menu-group Education --linux-app-category education \
