@@ -33,5 +33,5 @@ for run in cold warm; do
   wait || true
 done
 du -sh "$deb" target/installer/dae-workbench target/runtime
-du -sh target/installer/dae-workbench/lib/app/lib/nd4j-native-*onednn*.jar
+du -sh target/installer/dae-workbench/lib/app/native
 rm -rf "$root" "$home" "$out"
