@@ -66,7 +66,9 @@ final class BenchCommand implements Callable<Integer> {
                 noisy[i] = (float) Math.min(1, Math.max(0, clean[i] + 0.5 * random.nextGaussian()));
             }
             int batches = Math.max(1, samples / batch);
-            for (int i = 0; i < Math.min(batches, 8); i++) net.fit(noisy, clean, batch);
+            // one untimed pass first, as the PyTorch reference script warms up with one epoch: the
+            // first hundred steps run slower (JIT, native caches) and would be half of a short run
+            for (int i = 0; i < batches; i++) net.fit(noisy, clean, batch);
             long t = System.nanoTime();
             for (int i = 0; i < 2 * batches; i++) net.fit(noisy, clean, batch);
             double train = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);

@@ -30,11 +30,7 @@ final class DirectLayers {
     static final double LEAKY_ALPHA = 0.01;
     /** pixels per conv2d_bp call (see ConvLayer.backward); a field so tests can force chunking */
     static long chunkPixels = 50_000;
-    static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("dae.javaParallel", "true"));
 
-    static IntStream images(int n) {
-        return PARALLEL ? IntStream.range(0, n).parallel() : IntStream.range(0, n);
-    }
     /** kH, kW, sH, sW, pH, pW, dH, dW, same padding, NHWC, weights [kH, kW, iC, oC] */
     private static final int[] CONV_ARGS = {3, 3, 1, 1, 0, 0, 1, 1, 1, 1, 0};
     /** kH, kW, sH, sW, pH, pW, dH, dW, valid padding, extra, NHWC */
@@ -365,8 +361,7 @@ final class DirectLayers {
         /** Row p, column k = 3 * ky + kx: image(p + (ky - 1, kx - 1)); zero outside the image. */
         static float[] shifted(float[] image, int n, int h, int w) {
             float[] out = new float[image.length * 9];
-            // image by image on both cores: the native ops' threads wait meanwhile
-            images(n).forEach(img -> {
+            IntStream.range(0, n).forEach(img -> {
                 int base = img * h * w;
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
@@ -392,7 +387,7 @@ final class DirectLayers {
         static float[] gathered(float[] nine, int n, int h, int w, int factor, float bias) {
             float[] out = new float[n * h * w];
             int hs = h / factor, ws = w / factor;
-            images(n).forEach(img -> {
+            IntStream.range(0, n).forEach(img -> {
                 int base = img * hs * ws;
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
@@ -419,7 +414,7 @@ final class DirectLayers {
         static float[] gatheredGradient(float[] dOut, int n, int h, int w, int factor) {
             int hs = h / factor, ws = w / factor;
             float[] out = new float[n * hs * ws * 9];
-            images(n).forEach(img -> {
+            IntStream.range(0, n).forEach(img -> {
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
                         float d = dOut[(img * h + y) * w + x];
