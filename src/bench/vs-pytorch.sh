@@ -11,7 +11,7 @@
 #   short sample; a round that finds the machine busy is void and not counted;
 # - no ratio is printed when PyTorch's best is more than a third below the quiet-machine
 #   figures of ../shared/reference/README.md: the machine was busy, the run is void (exit 3).
-# Needs: apt-get install python3-torch bc.
+# Needs: apt-get install python3-torch libopenblas0-pthread bc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 archs=${1:-conv}; samples=${2:-2048}; rounds=${3:-3}
@@ -36,6 +36,19 @@ done
 [ -f "$ref" ] || { echo "no $ref (set TORCH_BENCH)" >&2; exit 1; }
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "PyTorch missing: apt-get install python3-torch" >&2; exit 1; }
 command -v bc >/dev/null || { echo "bc missing: apt-get install bc" >&2; exit 1; }
+
+# Some machines here set OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE for old OpenBLAS builds; they slow
+# current ones (PyTorch's dense model ran at ~1,400-1,900 samples/s with them, its quiet figure is
+# ~10,000-16,000). Both sides run without them, and the script says so.
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+# Debian's python3-torch uses whatever libblas.so.3 the alternatives point to: the reference
+# BLAS of libblas3 alone made its dense model ~8x slower; OpenBLAS is what its figures assume.
+blas=$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | sed -n 's/^Value: //p')
+case "$blas" in
+  *openblas*|*blis*|*mkl*) ;;
+  *) echo "PyTorch's BLAS is '${blas:-unknown}', not an optimised one: apt-get install libopenblas0-pthread" >&2; exit 1 ;;
+esac
+echo "both sides without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE; PyTorch's BLAS $blas; $samples samples; $(nproc) cores"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 # percent of CPU time not idle over 3 seconds, all cores

@@ -17,7 +17,7 @@ for r in $(seq "$rounds"); do
   echo "round $r: cli $cli s of training and validation"
   home="$tmp/home$r"; mkdir -p "$home"
   line=$(xvfb-run -a -s "-screen 0 1366x768x24" timeout 300 java -Ddae.measureStalls=true -Ddae.home="$home" \
-        -Ddae.exitAfterRun=true -jar "$jar" --autostart 2>&1 | grep "run ended" || true)
+        -Ddae.exitAfterRun=true -jar "$jar" --autostart --verbose 2>&1 | grep "run ended" || true)
   window=$(echo "$line" | sed -n 's/.* in \([0-9.]*\) s of training.*/\1/p')
   gap=$(echo "$line" | sed -n 's/.*worst gap between pulses \([0-9.]*\) ms.*/\1/p')
   echo "round $r: window $window s of training, worst frame gap $gap ms"

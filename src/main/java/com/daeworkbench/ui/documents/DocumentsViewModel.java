@@ -6,6 +6,9 @@ import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
 import com.daeworkbench.core.io.ImageWriter;
 import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.DocumentWriter;
+import com.daeworkbench.core.io.PageFormat;
+import com.daeworkbench.core.io.PageSize;
 import com.daeworkbench.core.io.PageSource;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.ui.TaskRunner;
@@ -15,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -57,6 +62,8 @@ public final class DocumentsViewModel {
         private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("waiting");
         private GrayImage before;
         private GrayImage after;
+        /** the size the page is printed at, so a cleaned PDF keeps its pages' sizes */
+        private PageSize size;
 
         Page(Path source) { this(source, 0, 1); }
 
@@ -77,9 +84,22 @@ public final class DocumentsViewModel {
 
         /** The output file for a folder: the input's name with .png (-p1.png ... for pages), as the CLI's denoise writes it. */
         public Path outputIn(Path folder) {
+            return folder.resolve(stem() + (pageCount > 1 ? "-p" + (index + 1) : "") + ".png");
+        }
+
+        /** A PDF comes back as one PDF of the same pages and page sizes, as denoise writes it. */
+        Path pdfIn(Path folder) {
+            return folder.resolve(stem() + ".pdf");
+        }
+
+        boolean fromPdf() {
+            return source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+        }
+
+        private String stem() {
             String n = source.getFileName().toString();
             int dot = n.lastIndexOf('.');
-            return folder.resolve((dot <= 0 ? n : n.substring(0, dot)) + (pageCount > 1 ? "-p" + (index + 1) : "") + ".png");
+            return dot <= 0 ? n : n.substring(0, dot);
         }
     }
 
@@ -151,6 +171,7 @@ public final class DocumentsViewModel {
             Page done = result.pageCount() == next.pageCount ? next : listPagesOf(next, result.pageCount());
             done.before = result.before();
             done.after = result.after();
+            done.size = result.size();
             done.progress.set(1);
             done.message.set(result.before().width() + " x " + result.before().height());
             done.status.set(Status.CLEANED);
@@ -186,14 +207,17 @@ public final class DocumentsViewModel {
         return all.get(0);
     }
 
-    private record Cleaned(GrayImage before, GrayImage after, int pageCount) { }
+    private record Cleaned(GrayImage before, GrayImage after, int pageCount, PageSize size) { }
 
     private Cleaned clean(Page page) throws Exception {
         GrayImage before;
         int pageCount;
+        PageSize size;
         try (PageSource file = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).open(page.source())) {
             pageCount = file.pageCount();
-            before = file.read(page.index).image();
+            com.daeworkbench.core.io.Page read = file.read(page.index);
+            before = read.image();
+            size = read.size();
         }
         DenoisingModel m = model();
         runner.onUiThread(() -> page.message.set("cleaning"));
@@ -201,7 +225,7 @@ public final class DocumentsViewModel {
             if (Thread.currentThread().isInterrupted()) throw new TiledDenoiser.CancelledException();
             runner.onUiThread(() -> page.progress.set((double) done / total));
         });
-        return new Cleaned(before, new GrayImage(before.width(), before.height(), out), pageCount);
+        return new Cleaned(before, new GrayImage(before.width(), before.height(), out), pageCount, size);
     }
 
     /** The model in use, loaded on the worker thread the first time a page needs it. */
@@ -295,10 +319,16 @@ public final class DocumentsViewModel {
             notifier.accept("Nothing cleaned yet to save.");
             return;
         }
-        for (Page p : toSave) {
-            Path target = p.outputIn(folder).toAbsolutePath().normalize();
-            if (target.equals(p.source().toAbsolutePath().normalize())) {
-                notifier.accept("Saving " + p.name() + " into " + folder + " would overwrite the original; choose another folder.");
+        // a PDF whose every page is cleaned goes out as one PDF; anything else one PNG a page
+        Map<Path, List<Page>> wholePdfs = new LinkedHashMap<>();
+        for (Page p : toSave) if (p.fromPdf()) wholePdfs.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p);
+        wholePdfs.values().removeIf(group -> group.size() != group.get(0).pageCount
+                || group.stream().anyMatch(p -> p.after == null || p.size == null));
+        Map<Page, Path> targets = new LinkedHashMap<>();
+        for (Page p : toSave) targets.put(p, wholePdfs.containsKey(p.source()) ? p.pdfIn(folder) : p.outputIn(folder));
+        for (Map.Entry<Page, Path> t : targets.entrySet()) {
+            if (t.getValue().toAbsolutePath().normalize().equals(t.getKey().source().toAbsolutePath().normalize())) {
+                notifier.accept("Saving " + t.getKey().name() + " into " + folder + " would overwrite the original; choose another folder.");
                 return;
             }
         }
@@ -306,7 +336,13 @@ public final class DocumentsViewModel {
         runner.serial().submit("save-pages", (Callable<List<Page>>) () -> {
             Files.createDirectories(folder);
             List<Page> saved = new ArrayList<>();
+            for (List<Page> pdf : wholePdfs.values()) {
+                DocumentWriter.write(pdf.get(0).pdfIn(folder), PageFormat.PDF, pdf.size(),
+                        i -> new com.daeworkbench.core.io.Page(pdf.get(i).after, pdf.get(i).size, true), false);
+                saved.addAll(pdf);
+            }
             for (Page p : toSave) {
+                if (wholePdfs.containsKey(p.source())) continue;
                 ImageWriter.writePng(p.outputIn(folder), p.after);
                 saved.add(p);
             }
@@ -314,7 +350,7 @@ public final class DocumentsViewModel {
         }, saved -> {
             for (Page p : saved) {
                 p.status.set(Status.SAVED);
-                p.message.set("saved as " + p.outputIn(folder).getFileName());
+                p.message.set("saved as " + targets.get(p).getFileName());
             }
             status.set("Saved " + saved.size() + " page(s) to " + folder + ".");
         }, e -> notifier.accept("Could not save into " + folder + ": " + reason(e)));

@@ -1,6 +1,7 @@
 package com.daeworkbench.ui.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
@@ -76,7 +77,7 @@ class DocumentsViewModelTest {
     }
 
     @Test
-    void aPdfIsListedAndCleanedPageByPageAndSavedAsOnePngAPage() throws Exception {
+    void aPdfIsListedAndCleanedPageByPageAndSavedAsOnePdfOfTheSamePageSizes() throws Exception {
         DocumentsViewModel vm = vm();
         assertThat(vm.add(List.of(Path.of("src/test/resources/formats/three-pages.pdf").toFile()))).isEqualTo(1);
         assertThat(vm.pages()).extracting(Page::name)
@@ -87,9 +88,20 @@ class DocumentsViewModelTest {
         Path out = tmp.resolve("pages");
         vm.saveAll(out);
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("three-pages-p1.png", "three-pages-p2.png", "three-pages-p3.png");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("three-pages.pdf");
         }
+        try (var in = org.apache.pdfbox.Loader.loadPDF(Path.of("src/test/resources/formats/three-pages.pdf").toFile());
+             var cleaned = org.apache.pdfbox.Loader.loadPDF(out.resolve("three-pages.pdf").toFile())) {
+            assertThat(cleaned.getNumberOfPages()).isEqualTo(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(cleaned.getPage(i).getMediaBox().getWidth()).isCloseTo(in.getPage(i).getMediaBox().getWidth(), within(0.5f));
+                assertThat(cleaned.getPage(i).getMediaBox().getHeight()).isCloseTo(in.getPage(i).getMediaBox().getHeight(), within(0.5f));
+            }
+        }
+        assertThat(vm.pages()).extracting(Page::status).containsOnly(Status.SAVED);
+        // one page of it alone is saved as a PNG
+        vm.save(vm.pages().get(1), tmp.resolve("one"));
+        assertThat(tmp.resolve("one/three-pages-p2.png")).exists();
         assertThat(notes).isEmpty();
     }
 
