@@ -65,9 +65,7 @@ class LoaderFuzzTest {
                     for (float v : img.pixels()) assertThat(v).isBetween(0f, 1f);
                     valid++;
                 } catch (DataException e) {
-                    if (!e.getMessage().startsWith(f.getFileName().toString()) || e.getMessage().contains("\n")) {
-                        unexpected.add(f.getFileName() + ": badly worded error: " + e.getMessage());
-                    }
+                    checkWording(f, e, unexpected);
                     refused++;
                 } catch (Throwable t) {
                     unexpected.add(f.getFileName() + ": " + t);
@@ -95,9 +93,7 @@ class LoaderFuzzTest {
                         for (float v : img.pixels()) assertThat(v).isBetween(0f, 1f);
                     }
                 } catch (DataException e) {
-                    if (!e.getMessage().startsWith(f.getFileName().toString()) || e.getMessage().contains("\n")) {
-                        unexpected.add(f.getFileName() + ": badly worded error: " + e.getMessage());
-                    }
+                    checkWording(f, e, unexpected);
                     refused++;
                 } catch (Throwable t) {
                     unexpected.add(f.getFileName() + ": " + t);
@@ -129,5 +125,12 @@ class LoaderFuzzTest {
             }
         }
         assertThat(unexpected).isEmpty();
+    }
+
+    /** A refusal is one line that starts with the file's name. */
+    private static void checkWording(Path f, DataException e, List<String> unexpected) {
+        if (!e.getMessage().startsWith(f.getFileName().toString()) || e.getMessage().contains("\n")) {
+            unexpected.add(f.getFileName() + ": badly worded error: " + e.getMessage());
+        }
     }
 }
