@@ -604,9 +604,12 @@ final class DirectLayers {
             return out;
         }
 
-        /** The mean loss over all pixels; writes d(loss)/d(last) into the pass's output gradient. */
-        double lossAndGradient(Pass pass, INDArray last, float[] input, float[] label, int n) {
-            if (!residual && loss == ArchitectureSpec.Loss.BCE) return sigmoidCrossEntropy(pass, last, label, n);
+        /**
+         * The loss summed over the pass's n pixels and divided by {@code mean} (the batch's pixel
+         * count: a replica's share of the batch mean); writes its gradient into the pass's output gradient.
+         */
+        double lossAndGradient(Pass pass, INDArray last, float[] input, float[] label, int n, double mean) {
+            if (!residual && loss == ArchitectureSpec.Loss.BCE) return sigmoidCrossEntropy(pass, last, label, n, mean);
             float[] z = new float[n];
             DirectModel.floats(last).get(z);
             float[] g = new float[n];
@@ -626,7 +629,7 @@ final class DirectLayers {
                         sum -= y * Math.log(p) + (1 - y) * Math.log(q);
                         dOut = -(y / p - (1 - y) / q);
                     }
-                    g[i] = raw > 0 && raw < 1 ? (float) (-dOut / n) : 0f;
+                    g[i] = raw > 0 && raw < 1 ? (float) (-dOut / mean) : 0f;
                 } else {
                     // one exp per pixel: e = exp(-|z|) gives both the sigmoid and BCE's log term
                     // (log1p and a second exp were a third of a dense model's step)
@@ -635,25 +638,25 @@ final class DirectLayers {
                     double s = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
                     if (loss == ArchitectureSpec.Loss.BCE) {
                         sum += Math.max(zi, 0) - zi * y + Math.log(1 + e);
-                        g[i] = (float) ((s - y) / n);
+                        g[i] = (float) ((s - y) / mean);
                     } else {
                         sum += (s - y) * (s - y);
-                        g[i] = (float) (2 * (s - y) * s * (1 - s) / n);
+                        g[i] = (float) (2 * (s - y) * s * (1 - s) / mean);
                     }
                 }
             }
             FloatBuffer grad = DirectModel.floats(pass.outputGradient());
             grad.put(g, 0, n);
-            return sum / n;
+            return sum / mean;
         }
 
         /**
          * BCE on the logits z with native vectorised ops: the same pixel-by-pixel loop in Java
          * (an exp and a log per pixel, in double) took 6 of a dense step's 15 ms. Stable form:
          * loss = max(z, 0) - z y + log(1 + exp(-|z|)), summed as (sum z + sum |z|) / 2
-         * + sum softplus(-|z|) - z . y; gradient (sigmoid(z) - y) / n.
+         * + sum softplus(-|z|) - z . y; gradient (sigmoid(z) - y) / mean.
          */
-        private double sigmoidCrossEntropy(Pass pass, INDArray last, float[] label, int n) {
+        private double sigmoidCrossEntropy(Pass pass, INDArray last, float[] label, int n, double mean) {
             INDArray z = last.reshape(1, n);
             INDArray y = pass.buffer("label", 1, n);
             DirectModel.floats(y).put(label, 0, n);
@@ -665,8 +668,8 @@ final class DirectLayers {
                     - Nd4j.getBlasWrapper().dot(z, y);
             INDArray g = pass.outputGradient().reshape(1, n);
             Nd4j.exec(new Sigmoid(z, g));
-            g.subi(y).muli(1.0 / n);
-            return sum / n;
+            g.subi(y).muli(1.0 / mean);
+            return sum / mean;
         }
 
         private static float sigmoid(float z) {

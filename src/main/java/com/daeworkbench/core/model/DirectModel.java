@@ -4,12 +4,20 @@ import com.daeworkbench.core.model.ArchitectureSpec.Kind;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * A {@link NetworkPlan} (dense, conv or residual) trained by calling ND4J's ops directly, forward and
@@ -24,7 +32,9 @@ import org.nd4j.linalg.learning.GradientUpdater;
 final class DirectModel implements DenoisingModel {
     private final ArchitectureSpec spec;
     private final NetworkPlan plan;
-    private final List<DirectLayers.Layer> layers = new ArrayList<>();
+    /** replica 0 trains alone on small batches and runs inference; the others join it on large training batches */
+    private final List<Replica> replicas = new ArrayList<>();
+    private final List<DirectLayers.Layer> layers;
     private final DirectLayers.Head head;
     /** every trainable parameter in one row, and the gradient in another: the updater sees one array */
     private final INDArray params;
@@ -33,10 +43,16 @@ final class DirectModel implements DenoisingModel {
     /** the updater's state, one row: saved with the weights so training resumes exactly */
     private final INDArray updaterState;
     private final Map<String, INDArray> named = new LinkedHashMap<>();
-    private final DirectLayers.Passes passes = new DirectLayers.Passes();
+    private final DirectLayers.Passes passes;
+    private ExecutorService replicaThreads;
     private int iteration;
 
     DirectModel(ArchitectureSpec spec, Map<String, INDArray> state) {
+        this(spec, state, replicaCount(NetworkPlan.of(spec)));
+    }
+
+    /** With a given number of replicas (batch-norm networks always have one): for tests. */
+    DirectModel(ArchitectureSpec spec, Map<String, INDArray> state, int replicaCount) {
         this.spec = spec;
         this.plan = NetworkPlan.of(spec);
         Map<String, INDArray> init = state != null ? state : Weights.initial(plan);
@@ -64,22 +80,22 @@ final class DirectModel implements DenoisingModel {
             }
         }
         named.putAll(paramViews);
-        LayerFactory factory = new LayerFactory(paramViews, gradViews);
-        List<NetworkPlan.Step> steps = plan.steps();
-        for (int i = 1; i <= steps.size(); i++) {
-            factory.step = i;
-            NetworkPlan.Step step = steps.get(i - 1);
-            if (step instanceof NetworkPlan.Upsample && i < steps.size() && steps.get(i) instanceof NetworkPlan.Conv c
-                    && c.out() == 1 && DirectLayers.OneChannelConvLayer.applies(i + 1, c)) {
-                // one layer runs both: see OneChannelConvLayer
-                layers.add(new DirectLayers.OneChannelConvLayer(i + 1, c, true, paramViews, gradViews));
-                i++;
-                continue;
+        replicas.add(new Replica(paramViews, gradViews, grads));
+        for (int r = 1; r < (hasBatchNorm(plan) ? 1 : replicaCount); r++) {
+            INDArray g = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, total);
+            Map<String, INDArray> views = new LinkedHashMap<>();
+            long at = 0;
+            for (Map.Entry<String, INDArray> e : gradViews.entrySet()) {
+                long n = e.getValue().length();
+                views.put(e.getKey(), g.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(at, at + n)).reshape('c', e.getValue().shape()));
+                at += n;
             }
-            DirectLayers.Layer layer = step.accept(factory);
-            if (layer != null) layers.add(layer);
+            replicas.add(new Replica(paramViews, views, g));
         }
-        this.head = factory.head;
+        this.layers = replicas.get(0).layers;
+        this.head = replicas.get(0).head;
+        this.passes = replicas.get(0).passes;
         var config = Optimizers.of(spec);
         updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
         this.updater = config.instantiate(updaterState, true);
@@ -89,6 +105,100 @@ final class DirectModel implements DenoisingModel {
             // a checkpoint: the optimizer goes on where it stopped, so a resumed run matches an uninterrupted one
             updaterState.assign(saved.reshape(updaterState.shape()));
             iteration = savedSteps.getInt(0);
+        }
+    }
+
+    /**
+     * One copy of the layers over the shared parameters, with its own activations, gradient
+     * buffer and layer state: replicas run the halves of a batch at once, one core each.
+     */
+    private final class Replica {
+        final List<DirectLayers.Layer> layers = new ArrayList<>();
+        final DirectLayers.Head head;
+        final DirectLayers.Passes passes = new DirectLayers.Passes();
+        final INDArray grads;
+
+        Replica(Map<String, INDArray> paramViews, Map<String, INDArray> gradViews, INDArray grads) {
+            this.grads = grads;
+            LayerFactory factory = new LayerFactory(paramViews, gradViews);
+            List<NetworkPlan.Step> steps = plan.steps();
+            for (int i = 1; i <= steps.size(); i++) {
+                factory.step = i;
+                NetworkPlan.Step step = steps.get(i - 1);
+                if (step instanceof NetworkPlan.Upsample && i < steps.size() && steps.get(i) instanceof NetworkPlan.Conv c
+                        && c.out() == 1 && DirectLayers.OneChannelConvLayer.applies(i + 1, c)) {
+                    // one layer runs both: see OneChannelConvLayer
+                    layers.add(new DirectLayers.OneChannelConvLayer(i + 1, c, true, paramViews, gradViews));
+                    i++;
+                    continue;
+                }
+                DirectLayers.Layer layer = step.accept(factory);
+                if (layer != null) layers.add(layer);
+            }
+            this.head = factory.head;
+        }
+
+        /**
+         * Forward and backward on images [from, from + count) of a batch of {@code batch}; writes
+         * this replica's gradient (of the loss averaged over the whole batch) and returns its share of that loss.
+         */
+        double gradient(float[] noisy, float[] clean, int from, int count, int batch) {
+            DirectLayers.Pass pass = passes.get(count, spec.inputHeight(), spec.inputWidth(), true);
+            double loss = forwardAndLoss(pass, noisy, clean, from, count, batch, true);
+            INDArray g = pass.outputGradient();
+            for (int i = layers.size() - 1; i >= 0; i--) g = layers.get(i).backward(pass, g, i > 0);
+            return loss;
+        }
+
+        /** This replica's share of the batch's loss, without training. */
+        double loss(float[] noisy, float[] clean, int from, int count, int batch) {
+            DirectLayers.Pass pass = passes.get(count, spec.inputHeight(), spec.inputWidth(), false);
+            return forwardAndLoss(pass, noisy, clean, from, count, batch, false);
+        }
+
+        private double forwardAndLoss(DirectLayers.Pass pass, float[] noisy, float[] clean, int from, int count, int batch,
+                                      boolean training) {
+            int size = spec.inputHeight() * spec.inputWidth();
+            float[] in = slice(noisy, from, count, batch, size), label = slice(clean, from, count, batch, size);
+            INDArray x = pass.input(in);
+            for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, training);
+            return head.lossAndGradient(pass, x, in, label, count * size, (double) batch * size);
+        }
+
+        private static float[] slice(float[] images, int from, int count, int batch, int size) {
+            return from == 0 && count == batch ? images : Arrays.copyOfRange(images, from * size, (from + count) * size);
+        }
+    }
+
+    /**
+     * How many replicas train a batch at once: for conv networks one per core ND4J may use
+     * (OMP_NUM_THREADS, else the cores), each op then on one thread; -Ddae.replicas=N overrides.
+     * Measured on 2 cores (docs/decisions/0003): two half batches on one thread each beat one
+     * batch on two threads, because the convolutions of these small images (28x28, 14x14) do not
+     * split well over threads. Dense networks keep one: two threads dispatching their many small
+     * ND4J ops at once ran at half the speed of one. Batch norm takes statistics over the whole
+     * batch, which halves would change, so batch-norm networks keep one too.
+     */
+    private static int replicaCount(NetworkPlan plan) {
+        boolean conv = plan.steps().stream().anyMatch(s -> s instanceof NetworkPlan.Conv);
+        if (hasBatchNorm(plan)) return 1;
+        String forced = System.getProperty("dae.replicas");
+        if (forced != null) return Math.max(1, Integer.parseInt(forced));
+        if (!conv) return 1;
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), requestedThreads()));
+    }
+
+    private static boolean hasBatchNorm(NetworkPlan plan) {
+        return plan.steps().stream().anyMatch(s -> s instanceof NetworkPlan.Conv c && c.batchNorm());
+    }
+
+    /** OMP_NUM_THREADS when the user set it (ND4J's own thread count does not reflect it), else no limit. */
+    private static int requestedThreads() {
+        try {
+            String omp = System.getenv("OMP_NUM_THREADS");
+            return omp == null || omp.isBlank() ? Integer.MAX_VALUE : Integer.parseInt(omp.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
         }
     }
 
@@ -125,22 +235,91 @@ final class DirectModel implements DenoisingModel {
 
     @Override public ArchitectureSpec spec() { return spec; }
 
+    /** How many replicas share a training batch. */
+    int replicas() {
+        return replicas.size();
+    }
+
     @Override public long parameterCount() { return plan.parameterCount(); }
 
     @Override
     public double fit(float[] noisy, float[] clean, int count) {
-        int h = spec.inputHeight(), w = spec.inputWidth();
-        DirectLayers.Pass pass = passes.get(count, h, w, true);
-        INDArray x = pass.input(noisy);
-        for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, true);
-        double loss = head.lossAndGradient(pass, x, noisy, clean, count * h * w);
-        INDArray g = pass.outputGradient();
-        for (int i = layers.size() - 1; i >= 0; i--) g = layers.get(i).backward(pass, g, i > 0);
+        int parts = Math.min(replicas.size(), count / MIN_IMAGES_PER_REPLICA);
+        if (parts <= 1) {
+            double loss = replicas.get(0).gradient(noisy, clean, 0, count, count);
+            update();
+            return loss;
+        }
+        // this thread's own ops (the optimizer step) on one core too: two OpenMP workers of
+        // this thread, still spinning from its last parallel region, would take the cores the
+        // replicas need (conv: ~1,500 against ~2,100 samples/s)
+        var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int threads = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
+        try {
+            double loss = shared(parts, count, (r, from, n) -> replicas.get(r).gradient(noisy, clean, from, n, count));
+            for (int r = 1; r < parts; r++) grads.addi(replicas.get(r).grads);
+            update();
+            return loss;
+        } finally {
+            ops.setOmpNumThreads(threads);
+        }
+    }
+
+    private void update() {
         updater.applyUpdater(grads, iteration, 0);
         if (spec.weightDecay() > 0) grads.addi(params.mul(spec.learningRate() * spec.weightDecay()));
         params.subi(grads);
         iteration++;
+    }
+
+    /** Smaller shares leave each core too little work to pay for the hand-over. */
+    private static final int MIN_IMAGES_PER_REPLICA = 16;
+
+    /** The work of replica {@code r} on images [from, from + count) of a batch; returns its share of the batch's loss. */
+    private interface Share {
+        double run(int r, int from, int count);
+    }
+
+    /**
+     * Runs replica r on the r-th contiguous share of a batch of {@code count} images, each on a
+     * thread of its own, and adds up their losses in replica order (the same sum whichever ends first).
+     */
+    private double shared(int parts, int count, Share share) {
+        if (replicaThreads == null) replicaThreads = Executors.newFixedThreadPool(replicas.size(), oneCoreThreads());
+        List<Future<Double>> losses = new ArrayList<>();
+        for (int r = 0; r < parts; r++) {
+            int replica = r, from = (int) ((long) count * r / parts), to = (int) ((long) count * (r + 1) / parts);
+            losses.add(replicaThreads.submit(() -> share.run(replica, from, to - from)));
+        }
+        double loss = 0;
+        try {
+            for (Future<Double> f : losses) loss += f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
         return loss;
+    }
+
+    /**
+     * Daemon threads (a model nobody closes must not keep the JVM alive) whose ops run on one
+     * core each: OpenMP keeps the thread count per calling thread. They inherit the nice value
+     * of the thread that starts them, the training thread (docs/decisions/0004).
+     */
+    private static ThreadFactory oneCoreThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(() -> {
+                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+                task.run();
+            }, "dae-replica-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Times each layer, the loss and the optimizer over {@code repeats} training steps on one batch (after two warm-up steps). */
@@ -158,7 +337,7 @@ final class DirectModel implements DenoisingModel {
                 forward[i] += (System.nanoTime() - t) / 1e6 / repeats;
             }
             long t0 = System.nanoTime();
-            head.lossAndGradient(pass, x, noisy, clean, count * h * w);
+            head.lossAndGradient(pass, x, noisy, clean, count * h * w, count * h * w);
             headMs += (System.nanoTime() - t0) / 1e6 / repeats;
             INDArray g = pass.outputGradient();
             for (int i = layers.size() - 1; i >= 0; i--) {
@@ -187,11 +366,9 @@ final class DirectModel implements DenoisingModel {
     @Override
     public double loss(float[] noisy, float[] clean, int count) {
         if (count == 0) return Double.NaN;
-        int h = spec.inputHeight(), w = spec.inputWidth();
-        DirectLayers.Pass pass = passes.get(count, h, w, false);
-        INDArray x = pass.input(noisy);
-        for (DirectLayers.Layer layer : layers) x = layer.forward(pass, x, false);
-        return head.lossAndGradient(pass, x, noisy, clean, count * h * w);
+        int parts = Math.min(replicas.size(), count / MIN_IMAGES_PER_REPLICA);
+        if (parts <= 1) return replicas.get(0).loss(noisy, clean, 0, count, count);
+        return shared(parts, count, (r, from, n) -> replicas.get(r).loss(noisy, clean, from, n, count));
     }
 
     @Override
@@ -255,7 +432,8 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public void close() {
-        passes.clear();
+        for (Replica r : replicas) r.passes.clear();
+        if (replicaThreads != null) replicaThreads.shutdownNow();
     }
 
     static FloatBuffer floats(INDArray a) {
