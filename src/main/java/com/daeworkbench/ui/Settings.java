@@ -4,6 +4,7 @@ import com.daeworkbench.core.io.AtomicFiles;
 import com.daeworkbench.core.io.Json;
 import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.model.ArchitectureSpec.Loss;
 import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.io.IOException;
@@ -12,13 +13,15 @@ import java.nio.file.Path;
 
 /** The training settings, kept between sessions in settings.json (written atomically). */
 record Settings(String dataset, String noiseType, double noiseLevel, Kind kind, int layers, int width, int bottleneck,
-                Activation activation, Optimizer optimizer, double learningRateLog, int batchSize, int epochs, int seed) {
+                Activation activation, Optimizer optimizer, double learningRateLog, int batchSize, int epochs, int seed,
+                String secondNoiseType, double secondNoiseLevel, Loss loss, double weightDecay) {
 
     static Settings of(TrainViewModel vm) {
         return new Settings(vm.datasetProperty().get(), vm.noiseTypeProperty().get(), vm.noiseLevelProperty().get(),
                 vm.kindProperty().get(), vm.layersProperty().get(), vm.widthProperty().get(), vm.bottleneckProperty().get(),
                 vm.activationProperty().get(), vm.optimizerProperty().get(), vm.learningRateLogProperty().get(),
-                vm.batchSizeProperty().get(), vm.epochsProperty().get(), vm.seedProperty().get());
+                vm.batchSizeProperty().get(), vm.epochsProperty().get(), vm.seedProperty().get(),
+                vm.secondNoiseTypeProperty().get(), vm.secondNoiseLevelProperty().get(), vm.lossProperty().get(), vm.weightDecayProperty().get());
     }
 
     void applyTo(TrainViewModel vm) {
@@ -34,6 +37,13 @@ record Settings(String dataset, String noiseType, double noiseLevel, Kind kind, 
         vm.batchSizeProperty().set(Math.max(1, batchSize));
         vm.epochsProperty().set(Math.max(1, epochs));
         vm.seedProperty().set(seed);
+        // fields a settings file of an older version lacks come as null and 0: the defaults stay
+        if (secondNoiseType != null && (TrainViewModel.NOISE_TYPES.contains(secondNoiseType) || TrainViewModel.NO_NOISE.equals(secondNoiseType))) {
+            vm.secondNoiseTypeProperty().set(secondNoiseType);
+            vm.secondNoiseLevelProperty().set(Math.max(0, Math.min(1, secondNoiseLevel)));
+        }
+        if (loss != null) vm.lossProperty().set(loss);
+        vm.weightDecayProperty().set(weightDecay >= 0 && weightDecay < 1 ? weightDecay : 0);
         if (dataset != null) vm.datasetProperty().set(dataset);
     }
 

@@ -11,6 +11,7 @@ import static com.daeworkbench.ui.train.Controls.tip;
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.model.ArchitectureSpec.Loss;
 import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.ui.common.Images;
@@ -238,11 +239,35 @@ public final class TrainView extends BorderPane {
         previewHint.getStyleClass().add("hint");
         previewHint.setWrapText(true);
         previewHint.setId("noise-hint");
-        Node typeAndLevel = new VBox(6, type, labelled("Level", level, value));
+        ComboBox<String> second = new ComboBox<>();
+        second.getItems().add(TrainViewModel.NO_NOISE);
+        second.getItems().addAll(TrainViewModel.NOISE_TYPES);
+        second.valueProperty().bindBidirectional(vm.secondNoiseTypeProperty());
+        second.setId("second-noise");
+        second.setTooltip(tip("A second corruption on top of the first, as real damage often is (grain and missing pixels,"
+                + " say): the network has to undo both. \"none\" trains on the first alone."));
+        Slider secondLevel = slider(0, 1, vm.secondNoiseLevelProperty().get(), 0.05);
+        secondLevel.valueProperty().bindBidirectional(vm.secondNoiseLevelProperty());
+        secondLevel.setId("second-noise-level");
+        secondLevel.setTooltip(tip("How strong the second corruption is."));
+        secondLevel.disableProperty().bind(vm.secondNoiseTypeProperty().isEqualTo(TrainViewModel.NO_NOISE));
+        Label secondValue = new Label();
+        secondValue.textProperty().bind(vm.secondNoiseLevelProperty().asString(Locale.ROOT, "%.2f"));
+        Label plus = new Label("Plus");
+        plus.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        second.setPrefWidth(118);
+        second.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        secondLevel.setMinWidth(50);
+        secondValue.setMinWidth(40);
+        HBox secondRow = new HBox(8, plus, second, secondLevel, secondValue);
+        secondRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(secondLevel, Priority.ALWAYS);
+        Node typeAndLevel = new VBox(6, type, labelled("Level", level, value), secondRow);
         typeAndLevel.setId("noise-settings");
         // disabled controls show no tooltip: the reason sits on their container (and in the hint below)
         type.disableProperty().bind(vm.noiseFromPairsProperty());
         level.disableProperty().bind(vm.noiseFromPairsProperty());
+        secondRow.disableProperty().bind(vm.noiseFromPairsProperty());
         Tooltip pairsTip = tip("Not used with noisy/clean pairs: the network learns from the pairs' own noise.");
         vm.noiseFromPairsProperty().addListener((o, a, pairs) -> {
             if (pairs) Tooltip.install(typeAndLevel, pairsTip);
@@ -347,14 +372,67 @@ public final class TrainView extends BorderPane {
         fineTune.selectedProperty().bindBidirectional(vm.fineTuneDocumentModelProperty());
         fineTune.setTooltip(tip("Fine-tuning: begin from the weights that already clean pages and adapt them to your own"
                 + " noisy/clean page pairs (load their folder above); the Documents tab can then use the result."));
+        ComboBox<Loss> lossChoice = new ComboBox<>();
+        lossChoice.getItems().addAll(Loss.values());
+        lossChoice.valueProperty().bindBidirectional(vm.lossProperty());
+        lossChoice.setConverter(new StringConverter<>() {
+            public String toString(Loss l) {
+                return l == null ? "" : switch (l) {
+                    case BCE -> "cross-entropy";
+                    case MSE -> "mean squared error";
+                };
+            }
+            public Loss fromString(String s) { return null; }
+        });
+        lossChoice.setId("loss-choice");
+        lossChoice.setTooltip(tip("What \"wrong\" means. Cross-entropy treats each pixel as a probability of ink and"
+                + " punishes confident mistakes hard: sharp digits, fast start (dense and conv default). Mean squared error"
+                + " punishes big errors most and tends to blur: the residual default, whose output is not a probability."));
+        javafx.scene.control.TextField decay = new javafx.scene.control.TextField(formatDecay(vm.weightDecayProperty().get()));
+        decay.setId("weight-decay-field");
+        decay.setPrefColumnCount(6);
+        decay.setTooltip(tip("L2 weight decay: each update also shrinks every weight by learning rate x decay x weight."
+                + " It keeps weights small and fights overfitting; 1e-4 is a gentle start, 0 turns it off. Enter applies it."));
+        vm.weightDecayProperty().addListener((o, a, v) -> {
+            decay.setText(formatDecay(v.doubleValue()));
+            decay.getStyleClass().remove("invalid");
+        });
+        Runnable applyDecay = () -> {
+            Double value = parseDecay(decay.getText());
+            decay.getStyleClass().remove("invalid");
+            if (value == null) {
+                decay.getStyleClass().add("invalid");
+                vm.report("Weight decay must be a number from 0 to below 1, e.g. 1e-4; \"" + decay.getText() + "\" is not.");
+                return;
+            }
+            vm.weightDecayProperty().set(value);
+        };
+        decay.setOnAction(e -> applyDecay.run());
+        decay.focusedProperty().addListener((o, was, now) -> { if (!now && parseDecay(decay.getText()) != null) applyDecay.run(); });
         GridPane g = form();
-        g.add(fineTune, 0, 5, 2, 1);
+        g.add(fineTune, 0, 7, 2, 1);
+        g.addRow(5, new Label("Loss"), lossChoice);
+        g.addRow(6, new Label("Weight decay"), decay);
         g.addRow(0, new Label("Learning rate"), new HBox(6, lr, lrValue));
         g.addRow(1, new Label("Optimizer"), opt);
         g.addRow(2, new Label("Batch size"), batch);
         g.addRow(3, new Label("Epochs"), epochs);
         g.addRow(4, new Label("Seed"), new HBox(6, seed, newSeed));
         return section("Training", g);
+    }
+
+    static String formatDecay(double decay) {
+        return decay == 0 ? "0" : formatRate(decay);
+    }
+
+    /** A weight decay typed in the field, or null when it is no number in [0, 1). */
+    static Double parseDecay(String text) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            return v >= 0 && v < 1 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** the slider's range: 1e-5 to 1e-1 */

@@ -8,6 +8,7 @@ import com.daeworkbench.core.metrics.ClassicFilters;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.model.ArchitectureSpec.Loss;
 import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
 import com.daeworkbench.core.infer.DocumentModel;
 import com.daeworkbench.core.model.DenoisingModel;
@@ -54,6 +55,8 @@ import javafx.collections.ObservableList;
  */
 public final class TrainViewModel {
     public static final List<String> NOISE_TYPES = List.of("gaussian", "saltpepper", "masking", "speckle");
+    /** the second noise's "none" */
+    public static final String NO_NOISE = "none";
     static final int PREVIEW_ROWS = 6;
     static final int STRIP_IMAGES = 10;
     /** the data set every installation has (10,000 MNIST digits in the jar) */
@@ -69,12 +72,17 @@ public final class TrainViewModel {
     private final ObjectProperty<String> dataset = new SimpleObjectProperty<>(BUNDLED);
     private final ObjectProperty<String> noiseType = new SimpleObjectProperty<>("gaussian");
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.5);
+    /** a second corruption applied after the first ({@link #NO_NOISE}: none), as the CLI's "gaussian:0.3+masking:0.2" */
+    private final ObjectProperty<String> secondNoiseType = new SimpleObjectProperty<>(NO_NOISE);
+    private final DoubleProperty secondNoiseLevel = new SimpleDoubleProperty(0.2);
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.CONV);
     private final IntegerProperty layers = new SimpleIntegerProperty(2);
     private final IntegerProperty width = new SimpleIntegerProperty(32);
     private final IntegerProperty bottleneck = new SimpleIntegerProperty(32);
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(Activation.RELU);
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(Optimizer.ADAM);
+    private final ObjectProperty<Loss> loss = new SimpleObjectProperty<>(ArchitectureSpec.defaults(Kind.CONV, 28, 28).loss());
+    private final DoubleProperty weightDecay = new SimpleDoubleProperty(0);
     /** log10 of the learning rate */
     private final DoubleProperty learningRateLog = new SimpleDoubleProperty(-3);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(128);
@@ -137,11 +145,13 @@ public final class TrainViewModel {
         this.runs = runs;
         this.notifier = notifier;
         kind.addListener((o, a, k) -> applyDefaults(k));
-        for (javafx.beans.Observable p : List.of(kind, layers, width, bottleneck, activation, optimizer, learningRateLog, batchSize, seed, loadedDataset)) {
+        for (javafx.beans.Observable p : List.of(kind, layers, width, bottleneck, activation, optimizer, loss, weightDecay, learningRateLog, batchSize, seed, loadedDataset)) {
             p.addListener(o -> updateArchitecture());
         }
         noiseType.addListener(o -> updatePreview());
         noiseLevel.addListener(o -> updatePreview());
+        secondNoiseType.addListener(o -> updatePreview());
+        secondNoiseLevel.addListener(o -> updatePreview());
         fineTuneDocumentModel.addListener((o, was, on) -> { if (on) matchDocumentArchitecture(); });
         loadedDataset.addListener(o -> updatePreview());
         loadedDataset.addListener((o, a, d) -> noiseFromPairs.set(d != null && d.hasPairs()));
@@ -184,6 +194,7 @@ public final class TrainViewModel {
         layers.set(d.layers());
         width.set(d.width());
         bottleneck.set(d.bottleneck());
+        loss.set(d.loss());
     }
 
     /** The spec the current settings describe, or null (with {@link #specErrorProperty()} set) when they are invalid. */
@@ -193,7 +204,7 @@ public final class TrainViewModel {
         ArchitectureSpec defaults = ArchitectureSpec.defaults(kind.get(), h, w);
         try {
             return new ArchitectureSpec(kind.get(), h, w, layers.get(), width.get(), bottleneck.get(), activation.get(),
-                    defaults.loss(), optimizer.get(), learningRate(), batchSize.get(), 0, seed.get());
+                    loss.get(), optimizer.get(), learningRate(), batchSize.get(), weightDecay.get(), seed.get());
         } catch (IllegalArgumentException e) {
             specError.set(e.getMessage());
             return null;
@@ -224,7 +235,14 @@ public final class TrainViewModel {
     }
 
     public Corruption corruption() {
-        return CorruptionSpec.of(noiseType.get(), Math.round(noiseLevel.get() * 100) / 100.0);
+        String first = noiseType.get() + ":" + levelText(noiseLevel.get());
+        if (NO_NOISE.equals(secondNoiseType.get()) || secondNoiseType.get() == null) return CorruptionSpec.parse(first);
+        return CorruptionSpec.parse(first + "+" + secondNoiseType.get() + ":" + levelText(secondNoiseLevel.get()));
+    }
+
+    /** The slider's level to two decimals, as the label shows it and the run record keeps it. */
+    private static String levelText(double level) {
+        return Double.toString(Math.round(level * 100) / 100.0);
     }
 
     private void updatePreview() {
@@ -535,14 +553,32 @@ public final class TrainViewModel {
         learningRateLog.set(Math.log10(s.learningRate()));
         batchSize.set(s.batchSize());
         seed.set((int) s.seed());
+        loss.set(s.loss());
+        weightDecay.set(s.weightDecay());
     }
 
+    /** A run's or model's corruption ("type:level", or two joined by "+") into the noise controls; others are left as they are. */
     private void applyCorruption(String spec) {
-        if (spec == null || spec.contains("+") || !spec.contains(":")) return;
-        String type = spec.substring(0, spec.indexOf(':'));
-        if (!NOISE_TYPES.contains(type)) return;
-        noiseType.set(type);
-        noiseLevel.set(Double.parseDouble(spec.substring(spec.indexOf(':') + 1)));
+        if (spec == null) return;
+        String[] parts = spec.split("\\+");
+        if (parts.length > 2) return;
+        String[] first = typeAndLevel(parts[0]), second = parts.length == 2 ? typeAndLevel(parts[1]) : null;
+        if (first == null || (parts.length == 2 && second == null)) return;
+        noiseType.set(first[0]);
+        noiseLevel.set(Double.parseDouble(first[1]));
+        secondNoiseType.set(second == null ? NO_NOISE : second[0]);
+        if (second != null) secondNoiseLevel.set(Double.parseDouble(second[1]));
+    }
+
+    private static String[] typeAndLevel(String part) {
+        int colon = part.indexOf(':');
+        if (colon < 0 || !NOISE_TYPES.contains(part.substring(0, colon).trim())) return null;
+        try {
+            double level = Double.parseDouble(part.substring(colon + 1).trim());
+            return level >= 0 && level <= 1 ? new String[] {part.substring(0, colon).trim(), Double.toString(level)} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     public void pauseOrResume() {
@@ -629,6 +665,11 @@ public final class TrainViewModel {
     public ObjectProperty<String> datasetProperty() { return dataset; }
     public ObjectProperty<String> noiseTypeProperty() { return noiseType; }
     public DoubleProperty noiseLevelProperty() { return noiseLevel; }
+    public ObjectProperty<String> secondNoiseTypeProperty() { return secondNoiseType; }
+    public DoubleProperty secondNoiseLevelProperty() { return secondNoiseLevel; }
+    public ObjectProperty<Loss> lossProperty() { return loss; }
+    /** L2 weight decay, added to each update as rate x decay x weight (0: off) */
+    public DoubleProperty weightDecayProperty() { return weightDecay; }
     public ObjectProperty<Kind> kindProperty() { return kind; }
     public IntegerProperty layersProperty() { return layers; }
     public IntegerProperty widthProperty() { return width; }

@@ -191,6 +191,32 @@ class TrainViewModelTest {
     }
 
     @Test
+    void combinedNoiseLossAndWeightDecayTrainAsSetAndComeBackWithTheModel() throws IOException {
+        TrainViewModel vm = readyOnTinyDigits();
+        vm.secondNoiseTypeProperty().set("gaussian");
+        vm.secondNoiseLevelProperty().set(0.2);
+        vm.lossProperty().set(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
+        vm.weightDecayProperty().set(1e-4);
+        assertThat(vm.corruption().spec()).isEqualTo("masking:0.3+gaussian:0.2");
+        vm.train();
+        assertThat(notices).isEmpty();
+        RunRecord run = vm.savedRunProperty().get();
+        assertThat(run.corruption()).isEqualTo("masking:0.3+gaussian:0.2");
+        assertThat(run.spec().loss()).isEqualTo(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
+        assertThat(run.spec().weightDecay()).isEqualTo(1e-4);
+        Path file = dir.resolve("combined.dae");
+        vm.saveModel(file);
+        vm.secondNoiseTypeProperty().set(TrainViewModel.NO_NOISE);
+        vm.kindProperty().set(Kind.CONV);   // resets the loss to the conv default, cross-entropy
+        vm.weightDecayProperty().set(0);
+        vm.loadModel(file);
+        assertThat(vm.secondNoiseTypeProperty().get()).isEqualTo("gaussian");
+        assertThat(vm.secondNoiseLevelProperty().get()).isEqualTo(0.2);
+        assertThat(vm.lossProperty().get()).isEqualTo(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
+        assertThat(vm.weightDecayProperty().get()).isEqualTo(1e-4);
+    }
+
+    @Test
     void theLastTrainedModelIncludesRunsOfEarlierSessions() throws Exception {
         TrainViewModel earlier = trainedOnTinyDigits();
         java.nio.file.Path model = earlier.lastModelFile();
