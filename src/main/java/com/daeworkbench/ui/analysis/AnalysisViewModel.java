@@ -98,6 +98,9 @@ public final class AnalysisViewModel {
     }
 
     /** Picks up the model of the last training run (re-read if that run has trained further). */
+    /** the file last asked for, loaded or still loading */
+    private Path requestedModel;
+
     public void useLastTrainedModel() {
         Path file = lastTrainedModel.get();
         if (file == null || !Files.exists(file)) {
@@ -108,6 +111,7 @@ public final class AnalysisViewModel {
     }
 
     public void useModelFile(Path file) {
+        requestedModel = file;
         submit(null, "Loading " + file.getFileName(), () -> ModelStore.load(file), saved -> {
             if (model != null) model.model().close();
             model = saved;
@@ -308,5 +312,6 @@ public final class AnalysisViewModel {
     public ReadOnlyObjectProperty<BottleneckSweep.Result> sweepProperty() { return sweep.getReadOnlyProperty(); }
     Path modelFile() { return modelFile; }
 
-    public boolean hasModel() { return model != null; }
+    /** A model is loaded, or one has been asked for (a --model file still loading must not be replaced by the last run's). */
+    public boolean hasModel() { return model != null || requestedModel != null; }
 }
