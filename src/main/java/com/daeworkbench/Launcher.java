@@ -13,7 +13,12 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Engine.boundNativeMemory();
-        CommandLine cl = WindowCommand.commandLine(GuiLauncher::launch, System.getenv(), System.getProperty("glass.platform"));
+        CommandLine cl = WindowCommand.commandLine(options -> {
+            // options checked, display found: now the window, in a JVM that suits it (WindowJvm)
+            java.util.Optional<Integer> child = WindowJvm.relaunch(args);
+            if (child.isPresent()) System.exit(child.get());
+            GuiLauncher.launch(options);
+        }, System.getenv(), System.getProperty("glass.platform"));
         int exit = cl.execute(args);
         CommandLine.ParseResult parsed = cl.getParseResult();
         boolean windowClosed = exit == 0 && parsed != null && !parsed.hasSubcommand()

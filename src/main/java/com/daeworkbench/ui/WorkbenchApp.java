@@ -112,10 +112,12 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
+        // from the start of the user's JVM: the one that started this JVM for the window, if any (WindowJvm)
+        long launched = Long.getLong("dae.launchedAt", java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         LOG.info("window up in {} ms after FX start, {} ms after the JVM started", Math.round((System.nanoTime() - t0) / 1e6),
-                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                System.currentTimeMillis() - launched);
         train.engineReadyProperty().addListener((o, a, ready) -> LOG.info("engine ready (Train enabled) {} ms after the JVM started",
-                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+                System.currentTimeMillis() - launched));
         train.start();
         runs.refresh();
         FxStallMonitor stalls = FxStallMonitor.startIfRequested();
