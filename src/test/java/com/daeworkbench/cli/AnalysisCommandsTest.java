@@ -51,6 +51,20 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void lrFindSuggestsARateInsideItsRangeAndRefusesABackwardRange() throws Exception {
+        Run r = run("lr-find", "--dataset", "digits", "--arch", "dense", "--width", "32", "--bottleneck", "8", "--steps", "20",
+                "--from", "1e-4", "--to", "1", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.get("suggested_lr").asDouble()).isGreaterThan(1e-4 / 3).isLessThan(1);
+        assertThat(json.get("points").size()).isBetween(7, 20);
+        assertThat(r.err()).contains("Suggested learning rate");
+        Run bad = run("lr-find", "--from", "1e-2", "--to", "1e-3");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("learning-rate range").doesNotContain("Exception");
+    }
+
+    @Test
     void anomalyWithAllScoresPrintsEveryAucAsJson() throws Exception {
         Run r = run("anomaly", "--model", modelFile.toString(), "--normal", "digits", "--test", "digits:glyph",
                 "--score", "all", "--limit", "60", "--draws", "1", "--json");

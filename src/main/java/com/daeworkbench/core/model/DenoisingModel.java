@@ -14,6 +14,14 @@ public interface DenoisingModel extends AutoCloseable {
     /** One optimisation step on a batch of {@code count} images of the spec's input size; returns the batch loss. */
     double fit(float[] noisy, float[] clean, int count);
 
+    /**
+     * Changes the learning rate of the next training steps (the learning-rate finder's sweep);
+     * the spec keeps the rate the model was made with.
+     */
+    default void setLearningRate(double rate) {
+        throw new UnsupportedOperationException("this engine's learning rate is fixed");
+    }
+
     /** The loss on a batch, without training. */
     double loss(float[] noisy, float[] clean, int count);
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -40,6 +41,9 @@ final class DirectModel implements DenoisingModel {
     private final INDArray params;
     private final INDArray grads;
     private final GradientUpdater<?> updater;
+    /** the updater's settings: the updater reads its learning rate from here at every step */
+    private final IUpdater config;
+    private double learningRate;
     /** the updater's state, one row: saved with the weights so training resumes exactly */
     private final INDArray updaterState;
     private final Map<String, INDArray> named = new LinkedHashMap<>();
@@ -96,7 +100,8 @@ final class DirectModel implements DenoisingModel {
         this.layers = replicas.get(0).layers;
         this.head = replicas.get(0).head;
         this.passes = replicas.get(0).passes;
-        var config = Optimizers.of(spec);
+        config = Optimizers.of(spec);
+        learningRate = spec.learningRate();
         updaterState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, config.stateSize(total));
         this.updater = config.instantiate(updaterState, true);
         INDArray saved = init.get(ParameterNames.optimizerState(spec.optimizer()));
@@ -235,6 +240,13 @@ final class DirectModel implements DenoisingModel {
 
     @Override public ArchitectureSpec spec() { return spec; }
 
+    @Override
+    public void setLearningRate(double rate) {
+        if (!(rate > 0)) throw new IllegalArgumentException("the learning rate must be positive, got " + rate);
+        config.setLrAndSchedule(rate, null);
+        learningRate = rate;
+    }
+
     /** How many replicas share a training batch. */
     int replicas() {
         return replicas.size();
@@ -268,7 +280,7 @@ final class DirectModel implements DenoisingModel {
 
     private void update() {
         updater.applyUpdater(grads, iteration, 0);
-        if (spec.weightDecay() > 0) grads.addi(params.mul(spec.learningRate() * spec.weightDecay()));
+        if (spec.weightDecay() > 0) grads.addi(params.mul(learningRate * spec.weightDecay()));
         params.subi(grads);
         iteration++;
     }

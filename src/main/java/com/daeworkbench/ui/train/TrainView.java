@@ -352,6 +352,15 @@ public final class TrainView extends BorderPane {
         };
         lrValue.setOnAction(e -> applyRate.run());
         lrValue.focusedProperty().addListener((o, was, now) -> { if (!now && parseRate(lrValue.getText()) != null) applyRate.run(); });
+        Button find = new Button("Find…");
+        find.setId("find-learning-rate");
+        find.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        find.setTooltip(tip("The learning-rate range test: 100 batches from fresh weights at a rate growing from 1e-6,"
+                + " until the loss explodes (a few seconds). Its curve shows where learning starts and where it breaks down;"
+                + " it suggests a third of the rate where the loss fell fastest."));
+        find.disableProperty().bind(vm.runningProperty().or(vm.findingRateProperty()).or(vm.engineReadyProperty().not()));
+        find.setOnAction(e -> vm.findLearningRate());
+        vm.learningRateTestProperty().addListener((o, a, result) -> { if (result != null) LearningRateDialog.show(getScene().getWindow(), result, vm); });
         ComboBox<Optimizer> opt = new ComboBox<>();
         opt.getItems().addAll(Optimizer.values());
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
@@ -413,7 +422,14 @@ public final class TrainView extends BorderPane {
         g.add(fineTune, 0, 7, 2, 1);
         g.addRow(5, new Label("Loss"), lossChoice);
         g.addRow(6, new Label("Weight decay"), decay);
-        g.addRow(0, new Label("Learning rate"), new HBox(6, lr, lrValue));
+        // the exact field and Find keep their size; the coarse slider takes what is left
+        lrValue.setPrefColumnCount(5);
+        lrValue.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        lr.setMinWidth(40);
+        HBox rateRow = new HBox(6, lr, lrValue, find);
+        rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(lr, Priority.ALWAYS);
+        g.addRow(0, new Label("Learning rate"), rateRow);
         g.addRow(1, new Label("Optimizer"), opt);
         g.addRow(2, new Label("Batch size"), batch);
         g.addRow(3, new Label("Epochs"), epochs);
@@ -463,7 +479,7 @@ public final class TrainView extends BorderPane {
         trainButton.setDefaultButton(true);
         trainButton.getStyleClass().add("accent");
         trainButton.setTooltip(tip("Start training with these settings (Ctrl+Enter)."));
-        trainButton.disableProperty().bind(vm.runningProperty().or(vm.engineReadyProperty().not())
+        trainButton.disableProperty().bind(vm.runningProperty().or(vm.findingRateProperty()).or(vm.engineReadyProperty().not())
                 .or(vm.loadedDatasetProperty().isNull()).or(vm.specErrorProperty().isNotEmpty()));
         trainButton.setOnAction(e -> vm.train());
         pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));

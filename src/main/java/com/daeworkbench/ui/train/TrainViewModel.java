@@ -14,6 +14,7 @@ import com.daeworkbench.core.infer.DocumentModel;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.noise.Corruption;
+import com.daeworkbench.core.train.LearningRateFinder;
 import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.noise.Corruptions;
 import com.daeworkbench.core.runs.RunRecord;
@@ -132,6 +133,10 @@ public final class TrainViewModel {
     private TaskRunner.Handle trainingTask;
     private RunRecord currentRun;
     private int iterationsPerEpoch = 1;
+
+    private final ReadOnlyBooleanWrapper findingRate = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<LearningRateFinder.Result> learningRateTest = new ReadOnlyObjectWrapper<>();
+    private TaskRunner.Handle rateTask;
 
     private final BooleanProperty fineTuneDocumentModel = new javafx.beans.property.SimpleBooleanProperty();
 
@@ -254,7 +259,7 @@ public final class TrainViewModel {
     }
 
     public void train() {
-        if (running.get()) return;
+        if (running.get() || findingRate.get()) return;
         ArchitectureSpec s = spec();
         Dataset d = loadedDataset.get();
         if (!engineReady.get() || d == null || s == null || !specError.get().isEmpty()) {
@@ -268,6 +273,46 @@ public final class TrainViewModel {
                 s, epochs.get(), RunRecord.Status.RUNNING, "", List.of(), List.of());
         boolean fineTune = fineTuneDocumentModel.get();
         startRun(d, noise, noiseSpec, epochs.get(), 0, () -> fineTune ? DocumentModel.fineTunable(s) : Models.create(s));
+    }
+
+    /**
+     * The learning-rate range test on the current settings, in the background: a fresh network
+     * trained for 100 batches at a growing rate ({@link LearningRateFinder}); the result goes to
+     * {@link #learningRateTestProperty()}, where the view shows its curve and suggestion.
+     */
+    public void findLearningRate() {
+        if (running.get() || findingRate.get()) return;
+        ArchitectureSpec s = spec();
+        Dataset d = loadedDataset.get();
+        if (!engineReady.get() || d == null || s == null || !specError.get().isEmpty()) {
+            notifier.accept(!specError.get().isEmpty() ? specError.get() : "Wait until the engine and the data set are loaded.");
+            return;
+        }
+        Corruption noise = d.hasPairs() ? null : corruption();
+        findingRate.set(true);
+        status.set("Finding a learning rate: 100 batches at rates from 1e-6 up, until the loss explodes...");
+        rateTask = runner.submit("lr-find", () -> {
+            try (DenoisingModel model = Models.create(s)) {
+                return LearningRateFinder.run(model, d, noise, LearningRateFinder.Range.defaults(), Thread.currentThread()::isInterrupted);
+            }
+        }, result -> {
+            findingRate.set(false);
+            status.set(result.points().isEmpty() ? "The learning-rate test was stopped."
+                    : String.format(Locale.ROOT, "Learning-rate test: suggested %.2g.", result.suggestion()));
+            learningRateTest.set(null);   // the same settings give an equal result: listeners must hear it again
+            if (!result.points().isEmpty()) learningRateTest.set(result);
+        }, e -> {
+            findingRate.set(false);
+            status.set("The learning-rate test failed.");
+            notifier.accept("The learning-rate test failed: " + message(e));
+        });
+    }
+
+    /** Takes the last learning-rate test's suggestion as the learning rate. */
+    public void useSuggestedLearningRate() {
+        LearningRateFinder.Result r = learningRateTest.get();
+        if (r == null || !(r.suggestion() > 0)) return;
+        learningRateLog.set(Math.max(-5, Math.min(-1, Math.log10(r.suggestion()))));
     }
 
     /**
@@ -668,6 +713,9 @@ public final class TrainViewModel {
     public ObjectProperty<String> secondNoiseTypeProperty() { return secondNoiseType; }
     public DoubleProperty secondNoiseLevelProperty() { return secondNoiseLevel; }
     public ObjectProperty<Loss> lossProperty() { return loss; }
+    public ReadOnlyBooleanProperty findingRateProperty() { return findingRate.getReadOnlyProperty(); }
+    /** The last learning-rate test's curve and suggestion (null before the first). */
+    public ReadOnlyObjectProperty<LearningRateFinder.Result> learningRateTestProperty() { return learningRateTest.getReadOnlyProperty(); }
     /** L2 weight decay, added to each update as rate x decay x weight (0: off) */
     public DoubleProperty weightDecayProperty() { return weightDecay; }
     public ObjectProperty<Kind> kindProperty() { return kind; }

@@ -217,6 +217,24 @@ class TrainViewModelTest {
     }
 
     @Test
+    void theLearningRateTestSuggestsARateTheControlsCanTake() throws IOException {
+        TrainViewModel vm = readyOnTinyDigits();
+        List<Object> heard = new ArrayList<>();
+        vm.learningRateTestProperty().addListener((o, a, r) -> { if (r != null) heard.add(r); });
+        vm.findLearningRate();
+        assertThat(notices).isEmpty();
+        assertThat(vm.findingRateProperty().get()).isFalse();
+        var result = vm.learningRateTestProperty().get();
+        assertThat(result.points()).isNotEmpty();
+        assertThat(result.suggestion()).isPositive();
+        vm.useSuggestedLearningRate();
+        assertThat(vm.learningRateLogProperty().get()).isCloseTo(Math.max(-5, Math.min(-1, Math.log10(result.suggestion()))),
+                org.assertj.core.data.Offset.offset(1e-9));
+        vm.findLearningRate();   // the same settings, the same result: the view hears it again
+        assertThat(heard).hasSize(2);
+    }
+
+    @Test
     void theLastTrainedModelIncludesRunsOfEarlierSessions() throws Exception {
         TrainViewModel earlier = trainedOnTinyDigits();
         java.nio.file.Path model = earlier.lastModelFile();
