@@ -44,23 +44,6 @@ final class ModelOptions {
     @Option(names = "--seed", defaultValue = "1", description = "seeds the initial weights, the data order and the noise (default: ${DEFAULT-VALUE})")
     long seed;
 
-    /** A copy whose options a sweep can set one by one. */
-    ModelOptions copy() {
-        ModelOptions c = new ModelOptions();
-        c.kind = kind;
-        c.layers = layers;
-        c.width = width;
-        c.bottleneck = bottleneck;
-        c.activation = activation;
-        c.loss = loss;
-        c.optimizer = optimizer;
-        c.learningRate = learningRate;
-        c.batch = batch;
-        c.weightDecay = weightDecay;
-        c.seed = seed;
-        return c;
-    }
-
     ArchitectureSpec toSpec(int height, int width) {
         ArchitectureSpec d = ArchitectureSpec.defaults(kind, height, width);
         return new ArchitectureSpec(kind, height, width,

@@ -9,6 +9,7 @@ import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
 import com.daeworkbench.core.runs.WorkbenchHome;
+import com.daeworkbench.core.session.Knob;
 import com.daeworkbench.core.session.KnobEffects;
 import com.daeworkbench.core.session.Sweep;
 import com.daeworkbench.core.session.TrainingSession;
@@ -79,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < configs.size(); i++) {
             Map<String, String> config = configs.get(i);
             ArchitectureSpec arch = specFor(config, data);
-            String noiseSpec = config.getOrDefault(SweepKnob.CORRUPTION.option, corruption);
+            String noiseSpec = config.getOrDefault(Knob.CORRUPTION.option, corruption);
             Corruption noise = data.hasPairs() ? null : TrainCommand.parseCorruption(spec, noiseSpec);
             String label = describe(config);
             err.printf("[%d/%d] %s%n", i + 1, configs.size(), label);
@@ -113,12 +114,12 @@ final class SweepCommand implements Callable<Integer> {
             Map<String, List<String>> values = new LinkedHashMap<>();
             for (String g : grids) {
                 String[] kv = keyValue(g, "--grid");
-                values.put(SweepKnob.of(kv[0]).option, List.of(kv[1].split(",")));
+                values.put(Knob.of(kv[0]).option, List.of(kv[1].split(",")));
             }
             List<Sweep.Range> drawn = new ArrayList<>();
             for (String r : ranges) {
                 String[] kv = keyValue(r, "--range");
-                SweepKnob knob = SweepKnob.of(kv[0]);
+                Knob knob = Knob.of(kv[0]);
                 String[] parts = kv[1].split(":");
                 if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !parts[2].equals("log"))) {
                     throw new IllegalArgumentException("--range " + r + ": write KNOB=LOW:HIGH or KNOB=LOW:HIGH:log");
@@ -141,10 +142,10 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private ArchitectureSpec specFor(Map<String, String> config, Dataset data) {
-        ModelOptions o = model.copy();
         try {
-            config.forEach((knob, value) -> SweepKnob.of(knob).set(o, value));
-            return o.toSpec(data.height(), data.width());
+            ArchitectureSpec s = model.toSpec(data.height(), data.width());
+            for (Map.Entry<String, String> knob : config.entrySet()) s = Knob.of(knob.getKey()).apply(s, knob.getValue());
+            return s;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), describe(config) + ": " + e.getMessage());
         }
@@ -158,7 +159,7 @@ final class SweepCommand implements Callable<Integer> {
 
     private static Map<String, Object> row(Map<String, String> config, TrainingSession.Result result, double seconds) {
         Map<String, Object> params = new LinkedHashMap<>();
-        config.forEach((k, v) -> params.put(k, SweepKnob.of(k).typed(v)));
+        config.forEach((k, v) -> params.put(k, Knob.of(k).typed(v)));
         RunRecord r = result.record();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("params", params);

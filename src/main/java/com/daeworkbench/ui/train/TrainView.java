@@ -479,7 +479,7 @@ public final class TrainView extends BorderPane {
         trainButton.setDefaultButton(true);
         trainButton.getStyleClass().add("accent");
         trainButton.setTooltip(tip("Start training with these settings (Ctrl+Enter)."));
-        trainButton.disableProperty().bind(vm.runningProperty().or(vm.findingRateProperty()).or(vm.engineReadyProperty().not())
+        trainButton.disableProperty().bind(vm.runningProperty().or(vm.findingRateProperty()).or(vm.sweep().runningProperty()).or(vm.engineReadyProperty().not())
                 .or(vm.loadedDatasetProperty().isNull()).or(vm.specErrorProperty().isNotEmpty()));
         trainButton.setOnAction(e -> vm.train());
         pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
@@ -513,7 +513,14 @@ public final class TrainView extends BorderPane {
             File f = modelChooser().showOpenDialog(getScene().getWindow());
             if (f != null) vm.loadModel(f.toPath());
         });
-        HBox files = new HBox(6, save, load);
+        Button sweep = new Button("Sweep…");
+        sweep.setId("open-sweep");
+        sweep.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        sweep.setTooltip(tip("Train one run for every combination of a few knobs' values (learning rate x width, say),"
+                + " one after another from these settings, and see which knob mattered."));
+        sweep.disableProperty().bind(vm.engineReadyProperty().not());
+        sweep.setOnAction(e -> com.daeworkbench.ui.sweep.SweepWindow.show(getScene().getWindow(), vm.sweep(), vm::sweepBase));
+        HBox files = new HBox(6, save, load, sweep);
         for (Node n : files.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
         for (Node n : files.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
         return new VBox(6, box, files);

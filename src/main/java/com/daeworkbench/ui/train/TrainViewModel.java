@@ -134,6 +134,7 @@ public final class TrainViewModel {
     private RunRecord currentRun;
     private int iterationsPerEpoch = 1;
 
+    private final com.daeworkbench.ui.sweep.SweepViewModel sweep;
     private final ReadOnlyBooleanWrapper findingRate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<LearningRateFinder.Result> learningRateTest = new ReadOnlyObjectWrapper<>();
     private TaskRunner.Handle rateTask;
@@ -149,6 +150,7 @@ public final class TrainViewModel {
         this.runWriter = runner.serial();
         this.runs = runs;
         this.notifier = notifier;
+        this.sweep = new com.daeworkbench.ui.sweep.SweepViewModel(runner, runs, notifier);
         kind.addListener((o, a, k) -> applyDefaults(k));
         for (javafx.beans.Observable p : List.of(kind, layers, width, bottleneck, activation, optimizer, loss, weightDecay, learningRateLog, batchSize, seed, loadedDataset)) {
             p.addListener(o -> updateArchitecture());
@@ -260,6 +262,10 @@ public final class TrainViewModel {
 
     public void train() {
         if (running.get() || findingRate.get()) return;
+        if (sweep.runningProperty().get()) {
+            notifier.accept("A sweep is training: wait for it, or cancel it in the Sweep window.");
+            return;
+        }
         ArchitectureSpec s = spec();
         Dataset d = loadedDataset.get();
         if (!engineReady.get() || d == null || s == null || !specError.get().isEmpty()) {
@@ -306,6 +312,24 @@ public final class TrainViewModel {
             status.set("The learning-rate test failed.");
             notifier.accept("The learning-rate test failed: " + message(e));
         });
+    }
+
+    /** The sweeps started from this tab's settings. */
+    public com.daeworkbench.ui.sweep.SweepViewModel sweep() { return sweep; }
+
+    /** What a sweep starts from now (null, with a message, when the settings are not ready or a run is under way). */
+    public com.daeworkbench.ui.sweep.SweepViewModel.Base sweepBase() {
+        ArchitectureSpec s = spec();
+        Dataset d = loadedDataset.get();
+        if (running.get() || findingRate.get()) {
+            notifier.accept("Wait for the current run to end: a sweep trains one run after another on the same cores.");
+            return null;
+        }
+        if (!engineReady.get() || d == null || s == null || !specError.get().isEmpty()) {
+            notifier.accept(!specError.get().isEmpty() ? specError.get() : "Wait until the engine and the data set are loaded.");
+            return null;
+        }
+        return new com.daeworkbench.ui.sweep.SweepViewModel.Base(s, d, d.hasPairs() ? null : corruption());
     }
 
     /** Takes the last learning-rate test's suggestion as the learning rate. */
