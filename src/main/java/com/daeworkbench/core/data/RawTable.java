@@ -27,4 +27,24 @@ public record RawTable(Path file, List<String> names, boolean header, char delim
     public String where(int row, int column) {
         return "line " + lines.get(row) + ", column " + (column + 1) + " ('" + names.get(column) + "')";
     }
+
+    /**
+     * A copy with a fraction of the present cells blanked (never the label's): the cells an
+     * imputation is scored on. Each cell is drawn in file order from one seeded stream, so the
+     * same fraction and seed hide the same cells for train and eval.
+     */
+    public RawTable hiding(double fraction, long seed, int labelColumn) {
+        if (fraction <= 0) return this;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        List<List<String>> out = new java.util.ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            List<String> copy = new java.util.ArrayList<>(row);
+            for (int c = 0; c < copy.size(); c++) {
+                boolean draw = rng.nextDouble() < fraction;
+                if (draw && c != labelColumn && !TableCells.isMissing(copy.get(c))) copy.set(c, "");
+            }
+            out.add(copy);
+        }
+        return new RawTable(file, names, header, delimiter, out, lines);
+    }
 }

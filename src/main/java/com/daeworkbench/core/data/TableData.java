@@ -8,10 +8,24 @@ import java.util.SplittableRandom;
 public final class TableData {
     private TableData() { }
 
-    /** How to read a table file: header forced or detected (null), the label column (name or 1-based number, or null), the scaling. */
-    public record Options(Boolean header, String label, Scaling scaling) {
+    /**
+     * How to read a table file: header forced or detected (null), the label column (name or
+     * 1-based number, or null), the scaling, and a fraction of cells to hide (0: none) with its
+     * seed: the cells an imputation is later scored on, which training then never sees.
+     */
+    public record Options(Boolean header, String label, Scaling scaling, double hide, long hideSeed) {
+        public Options {
+            if (!(hide >= 0 && hide < 1)) throw new IllegalArgumentException("the fraction of cells to hide must be in [0, 1), got " + hide);
+        }
+
         public static Options defaults() {
-            return new Options(null, null, Scaling.STANDARD);
+            return new Options(null, null, Scaling.STANDARD, 0, 1);
+        }
+
+        /** How a run names the data: the file, and the hidden cells if any. */
+        public String describe(Path file) {
+            return file.getFileName() + (hide > 0 ? String.format(java.util.Locale.ROOT, " (%.0f%% of cells hidden, seed %d)",
+                    100 * hide, hideSeed) : "");
         }
     }
 
@@ -22,8 +36,13 @@ public final class TableData {
 
     public static Dataset load(Path file, Options options, long seed) throws IOException {
         RawTable raw = TableReader.read(file, options.header());
+        if (options.hide() > 0) {
+            // the label column is known only after the fit: fit once to find it, hide, then fit on what is left
+            int label = TableSchema.fit(raw, options.scaling(), options.label()).labelColumn();
+            raw = raw.hiding(options.hide(), options.hideSeed(), label);
+        }
         TableSchema schema = TableSchema.fit(raw, options.scaling(), options.label());
-        return split(file.getFileName().toString(), schema, schema.encode(raw), seed);
+        return split(options.describe(file), schema, schema.encode(raw), seed);
     }
 
     /** All rows as one set, in file order (for imputation and scoring). */
