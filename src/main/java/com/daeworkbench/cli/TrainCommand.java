@@ -47,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin ModelOptions model;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "passes over the training set, 1..10000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "5",
+            description = "passes over the training set, 1..10000 (default: ${DEFAULT-VALUE}; " + TableRecipe.EPOCHS + " for a table)")
     int epochs;
 
     @Option(names = "--out", defaultValue = "model" + ModelStore.EXTENSION, description = "model file to write (default: ${DEFAULT-VALUE})")
@@ -72,6 +73,9 @@ final class TrainCommand implements Callable<Integer> {
         epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
         Dataset data = table.isTable(dataset) ? table.load(Path.of(dataset), model.seed) : DatasetSource.resolve(dataset);
+        if (data.table() != null && !spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+            epochs = Epochs.capped(TableRecipe.EPOCHS);   // a table's epoch is a few steps: 5 would barely start
+        }
         Corruption noise = parseCorruption(spec, corruption != null ? corruption
                 : data.table() != null ? TableRecipe.CORRUPTION : "gaussian:0.5", data.shape());
         ArchitectureSpec arch;

@@ -13,8 +13,12 @@ import java.util.List;
  * and each is compared with the truth in scaled units, overall and per column.
  */
 public final class TableEvaluation {
-    /** Passes of the model over its own filled rows; a second pass refines cells first filled from the means. */
-    public static final int ROUNDS = 3;
+    /**
+     * Passes of the model over its own filled rows. One: on the breast-cancer table (masking 0.25,
+     * 100 epochs) 3 passes gave RMSE 0.545 and 10 gave 0.643 against 0.457 for one, because the
+     * network was trained with hidden cells fed as the column mean, not as its own guesses.
+     */
+    public static final int ROUNDS = 1;
 
     private TableEvaluation() { }
 

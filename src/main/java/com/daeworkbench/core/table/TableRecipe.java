@@ -10,7 +10,7 @@ import com.daeworkbench.core.model.ArchitectureSpec;
  */
 public final class TableRecipe {
     public static final String CORRUPTION = "swap:0.2";
-    public static final int EPOCHS = 5;
+    public static final int EPOCHS = 100;
 
     private TableRecipe() { }
 
