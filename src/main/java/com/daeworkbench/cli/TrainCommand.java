@@ -85,8 +85,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         var err = spec.commandLine().getErr();
-        err.printf("training %s on %s (%d train / %d test, %dx%d), %s, %,d parameters%n", arch.kind().name().toLowerCase(),
-                data.name(), data.train().count(), data.test().count(), data.height(), data.width(),
+        err.printf("training %s on %s (%d train / %d test, %s), %s, %,d parameters%n", arch.kind().name().toLowerCase(),
+                data.name(), data.train().count(), data.test().count(),
+                data.shape().match(image -> image.height() + "x" + image.width(), row -> row.count() + " features"),
                 data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(arch));
         long t0 = System.nanoTime();
         var session = new TrainingSession(WorkbenchHome.runs(), new TrainingSession.Plan(

@@ -7,6 +7,7 @@ import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.RawTable;
 import com.daeworkbench.core.data.TableData;
 import com.daeworkbench.core.data.TableReader;
+import com.daeworkbench.core.data.TableSchema;
 import com.daeworkbench.core.io.DataException;
 import com.daeworkbench.core.io.ModelInfo;
 import com.daeworkbench.core.io.ModelStore;
@@ -115,5 +116,25 @@ class TableImputationTest {
         assertThat(Imputation.mean(v, 4, 2)[5]).isCloseTo(19 / 3f, org.assertj.core.data.Offset.offset(1e-5f));
         assertThat(Imputation.distance(v, 0, 2, 2)).as("NaN-Euclidean scales up the shared cells")
                 .isCloseTo(Math.sqrt(0.01 * 2), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aRowWhoseCellBreaksTheColumnsRelationIsTheOddestAndNamesThatColumn() throws IOException {
+        TableSchema schema = model.schema();
+        TableSchema.Encoded e = schema.encode(TableReader.read(file, null));
+        float[] v = e.values().clone();
+        int f = schema.features();
+        // the row with the largest |a| whose b is present: b flipped to -2a, far from where a and c put it
+        int odd = -1;
+        for (int r = 0; r < e.rows(); r++) {
+            if (!Float.isNaN(v[r * f + 1]) && (odd < 0 || Math.abs(v[r * f]) > Math.abs(v[odd * f]))) odd = r;
+        }
+        v[odd * f + 1] = -v[odd * f + 1];
+        OddRows.Result r = OddRows.score(model, v, e.rows());
+        int top = 0;
+        for (int i = 1; i < e.rows(); i++) if (r.rowScores()[i] > r.rowScores()[top]) top = i;
+        assertThat(top).isEqualTo(odd);
+        assertThat(r.columns().get(r.oddColumn()[odd])).isEqualTo("b");
+        assertThat(r.cellErrors()[7][1]).as("a missing cell has no error").isNaN();
     }
 }
