@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The headless CLI: thin picocli commands over the core services. */
 @Command(name = "dae-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Denoising autoencoders: train, evaluate, denoise, benchmark. Without a command: the window.",
-        subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, DenoiseCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, ImputeCommand.class, OddRowsCommand.class, DenoiseCommand.class, BenchCommand.class,
                 AnomalyCommand.class, PretrainEvalCommand.class, GenerateDocumentsCommand.class, EvalPagesCommand.class, LrFindCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -45,8 +45,12 @@ final class ModelOptions {
     long seed;
 
     ArchitectureSpec toSpec(int height, int width) {
-        ArchitectureSpec d = ArchitectureSpec.defaults(kind, height, width);
-        return new ArchitectureSpec(kind, height, width,
+        return toSpec(ArchitectureSpec.defaults(kind, height, width));
+    }
+
+    /** The options set, the rest from {@code d} (its kind and input size included). */
+    ArchitectureSpec toSpec(ArchitectureSpec d) {
+        return new ArchitectureSpec(d.kind(), d.inputHeight(), d.inputWidth(),
                 layers != null ? layers : d.layers(),
                 this.width != null ? this.width : d.width(),
                 bottleneck != null ? bottleneck : d.bottleneck(),

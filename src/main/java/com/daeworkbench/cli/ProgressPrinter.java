@@ -40,9 +40,13 @@ final class ProgressPrinter implements Consumer<TrainingEvent> {
             }
         } else if (event instanceof TrainingEvent.EpochDone e) {
             lastRate = samplesPerEpoch / ((lastStep - epochStart) / 1e9);
-            err.printf("epoch %d/%d  train loss %.5f  validation loss %.5f  PSNR %.2f dB  SSIM %.3f  %.0f samples/s"
+            // tables report the RMSE of scaled values, images PSNR and SSIM; the other metrics are NaN
+            String quality = Double.isNaN(e.validationRmse())
+                    ? String.format("PSNR %.2f dB  SSIM %.3f", e.validationPsnr(), e.validationSsim())
+                    : String.format("RMSE %.4f (scaled)", e.validationRmse());
+            err.printf("epoch %d/%d  train loss %.5f  validation loss %.5f  %s  %.0f samples/s"
                             + " (validation %.1f s)%n", e.epoch(), epochs, e.trainLoss(), e.validationLoss(),
-                    e.validationPsnr(), e.validationSsim(), lastRate, (now - lastStep) / 1e9);
+                    quality, lastRate, (now - lastStep) / 1e9);
             epochStart = System.nanoTime();
         } else if (event instanceof TrainingEvent.Finished f && f.outcome() != TrainingEvent.Outcome.COMPLETED) {
             err.println(f.outcome().name().toLowerCase() + ": " + f.message());

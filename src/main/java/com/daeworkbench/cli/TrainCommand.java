@@ -2,6 +2,10 @@ package com.daeworkbench.cli;
 
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.DatasetSource;
+import com.daeworkbench.core.data.SampleShape;
+import com.daeworkbench.core.table.TableModel;
+import com.daeworkbench.core.table.TableRecipe;
+import com.daeworkbench.core.train.ValidationMetrics;
 import com.daeworkbench.core.io.ModelInfo;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.model.ArchitectureSpec;
@@ -30,16 +34,21 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "digits", description = "digits, fashion, or a folder (IDX files or images) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", defaultValue = "digits",
+            description = "digits, fashion, a folder (IDX files or images), or a table (.csv, .tsv) (default: ${DEFAULT-VALUE})")
     String dataset;
 
-    @Option(names = "--corruption", defaultValue = "gaussian:0.5",
-            description = "e.g. gaussian:0.5, saltpepper:0.2, masking:0.3, speckle:0.2, combined with + (default: ${DEFAULT-VALUE})")
+    @Option(names = "--corruption",
+            description = "images: gaussian:0.5, saltpepper:0.2, masking:0.3, speckle:0.2; tables: swap:0.2, masking:0.2,"
+                    + " gaussian:0.3; combined with + (default: gaussian:0.5 for images, " + TableRecipe.CORRUPTION + " for tables)")
     String corruption;
+
+    @Mixin TableOptions table;
 
     @Mixin ModelOptions model;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "passes over the training set, 1..10000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "5",
+            description = "passes over the training set, 1..10000 (default: ${DEFAULT-VALUE}; " + TableRecipe.EPOCHS + " for a table)")
     int epochs;
 
     @Option(names = "--out", defaultValue = "model" + ModelStore.EXTENSION, description = "model file to write (default: ${DEFAULT-VALUE})")
@@ -63,23 +72,28 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
         epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
-        Corruption noise = parseCorruption(spec, corruption);
-        Dataset data = DatasetSource.resolve(dataset);
+        Dataset data = table.isTable(dataset) ? table.load(Path.of(dataset), model.seed) : DatasetSource.resolve(dataset);
+        if (data.table() != null && !spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+            epochs = Epochs.capped(TableRecipe.EPOCHS);   // a table's epoch is a few steps: 5 would barely start
+        }
+        Corruption noise = parseCorruption(spec, corruption != null ? corruption
+                : data.table() != null ? TableRecipe.CORRUPTION : "gaussian:0.5", data.shape());
         ArchitectureSpec arch;
         try {
-            arch = model.toSpec(data.height(), data.width());
+            arch = data.table() != null ? model.toSpec(tableDefaults(data)) : model.toSpec(data.height(), data.width());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         var err = spec.commandLine().getErr();
-        err.printf("training %s on %s (%d train / %d test, %dx%d), %s, %,d parameters%n", arch.kind().name().toLowerCase(),
-                data.name(), data.train().count(), data.test().count(), data.height(), data.width(),
+        err.printf("training %s on %s (%d train / %d test, %s), %s, %,d parameters%n", arch.kind().name().toLowerCase(),
+                data.name(), data.train().count(), data.test().count(),
+                data.shape().match(image -> image.height() + "x" + image.width(), row -> row.count() + " features"),
                 data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(arch));
         long t0 = System.nanoTime();
         var session = new TrainingSession(WorkbenchHome.runs(), new TrainingSession.Plan(
                 arch.kind().name().toLowerCase() + ", " + (data.hasPairs() ? "real pairs" : noise.spec()) + " (train --out " + out.getFileName() + ")", null, data,
                 data.hasPairs() ? null : noise, epochs, patience, keepBest, 2000));
-        try (DenoisingModel net = init == null ? Models.create(arch) : initialised(arch)) {
+        try (DenoisingModel net = forData(data, init == null ? Models.create(arch) : initialised(arch))) {
             ProgressPrinter progress = new ProgressPrinter(err, epochs, data.train().count());
             TrainingSession.Result run = session.run(net, progress);
             TrainingResult result = run.training();
@@ -90,15 +104,13 @@ final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             RunRecord.EpochPoint kept = run.record().epochs().get(run.savedEpoch() - 1);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("psnr_validation", kept.validationPsnr());
-            metrics.put("ssim_validation", kept.validationSsim());
-            metrics.put("validation_loss", kept.validationLoss());
+            Map<String, Double> metrics = ValidationMetrics.of(data.shape(), kept.validationPsnr(), kept.validationSsim(),
+                    kept.validationRmse(), kept.validationLoss());
             ModelInfo info = ModelInfo.of(data.hasPairs() ? "pairs" : noise.spec(), data.name(), run.savedEpoch(), metrics);
             if (run.savedEpoch() == result.epochs().size()) {
                 ModelStore.save(out, net, info);
             } else {
-                try (DenoisingModel best = session.keptModel(run)) {
+                try (DenoisingModel best = forData(data, session.keptModel(run))) {
                     ModelStore.save(out, best, info);
                 }
             }
@@ -132,6 +144,28 @@ final class TrainCommand implements Callable<Integer> {
                         + f.inputHeight() + " images but the data set has " + wanted.inputWidth() + "x" + wanted.inputHeight());
             }
             return Models.fromBytes(merged, from.toBytes());
+        }
+    }
+
+    /** A table's rows need the dense network with --arch left out; any other architecture is refused. */
+    private ArchitectureSpec tableDefaults(Dataset data) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--arch") && model.kind != ArchitectureSpec.Kind.DENSE) {
+            throw new ParameterException(spec.commandLine(), "--arch: a table trains a dense network; use --arch dense (or leave it out)");
+        }
+        model.kind = ArchitectureSpec.Kind.DENSE;
+        return TableRecipe.defaults(data.table().features());
+    }
+
+    /** A table's network wrapped to speak scaled cells with missing ones, and to carry the column schema into the file. */
+    static DenoisingModel forData(Dataset data, DenoisingModel net) {
+        return data.table() == null ? net : new TableModel(net, data.table());
+    }
+
+    static Corruption parseCorruption(CommandSpec spec, String text, SampleShape shape) {
+        try {
+            return CorruptionSpec.parse(text, shape);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--corruption: " + e.getMessage());
         }
     }
 

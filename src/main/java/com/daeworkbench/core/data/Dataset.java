@@ -4,8 +4,12 @@ package com.daeworkbench.core.data;
  * A train/test split. When {@code trainNoisy}/{@code testNoisy} are present the data set is
  * made of real noisy/clean pairs (aligned index by index with {@code train}/{@code test}) and
  * no noise is synthesised; otherwise a {@code Corruption} makes the noisy side.
+ *
+ * <p>A table is a data set too: each row an {@code ImageSet} "image" of 1 x features, scaled
+ * values, NaN where a cell is missing; {@code table} then says how the file's columns were
+ * encoded (null for images), and {@link #shape()} tells the two apart.
  */
-public record Dataset(String name, ImageSet train, ImageSet test, ImageSet trainNoisy, ImageSet testNoisy) {
+public record Dataset(String name, ImageSet train, ImageSet test, ImageSet trainNoisy, ImageSet testNoisy, TableSchema table) {
 
     public Dataset {
         if (train.height() != test.height() || train.width() != test.width()) {
@@ -19,11 +23,19 @@ public record Dataset(String name, ImageSet train, ImageSet test, ImageSet train
         }
     }
 
+    public Dataset(String name, ImageSet train, ImageSet test, ImageSet trainNoisy, ImageSet testNoisy) {
+        this(name, train, test, trainNoisy, testNoisy, null);
+    }
+
     public static Dataset clean(String name, ImageSet train, ImageSet test) {
         return new Dataset(name, train, test, null, null);
     }
 
     public boolean hasPairs() { return trainNoisy != null; }
+
+    public SampleShape shape() {
+        return table != null ? new SampleShape.Features(table.features()) : new SampleShape.Image(height(), width(), 1);
+    }
     public int height() { return train.height(); }
     public int width() { return train.width(); }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Turns what a user names ("digits", "fashion", "documents", a folder) into a {@link Dataset}. */
+/** Turns what a user names ("digits", "fashion", "documents", a folder, a table file) into a {@link Dataset}. */
 public final class DatasetSource {
     public static final Path FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
@@ -33,9 +33,10 @@ public final class DatasetSource {
         }
         Path dir = Path.of(nameOrPath);
         if (!Files.exists(dir)) {
-            throw new DataException(dir, "no such data set or folder (use digits, fashion, or a folder of IDX files or images)");
+            throw new DataException(dir, "no such data set or folder (use digits, fashion, a folder of IDX files or images, or a .csv/.tsv table)");
         }
-        if (!Files.isDirectory(dir)) throw new DataException(dir, "is a file; give the folder that holds the data");
+        if (TableData.isTableFile(dir)) return TableData.load(dir, TableData.Options.defaults(), seed);
+        if (!Files.isDirectory(dir)) throw new DataException(dir, "is a file; give a table (.csv, .tsv) or the folder that holds the data");
         if (IdxDatasets.looksLikeIdxFolder(dir)) return IdxDatasets.load(dir, dir.getFileName().toString());
         return ImageFolders.load(dir, patchSize, patchesPerImage, seed);
     }

@@ -19,8 +19,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A model file: one zip holding {@code spec.json} (the architecture), {@code info.json}
- * (corruption, data set, metrics, format version) and {@code weights.nd4j} (ND4J's own array
- * format). Written atomically; any damage is reported as a {@link ModelFileException} that
+ * (corruption, data set, metrics, format version), {@code weights.nd4j} (ND4J's own array
+ * format) and any entries the model adds (a table model's {@code table.json}): readers that do
+ * not know an entry ignore it. Written atomically; any damage is reported as a {@link ModelFileException} that
  * names the file.
  */
 public final class ModelStore {
@@ -37,11 +38,13 @@ public final class ModelStore {
         byte[] spec = Json.MAPPER.writeValueAsBytes(model.spec());
         byte[] meta = Json.MAPPER.writeValueAsBytes(info.withFormatVersion(FORMAT_VERSION));
         byte[] weights = model.toBytes();
+        Map<String, byte[]> extras = model.extraEntries();
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, SPEC, spec);
             put(zip, INFO, meta);
             put(zip, WEIGHTS, weights);
+            for (Map.Entry<String, byte[]> e : extras.entrySet()) put(zip, e.getKey(), e.getValue());
             zip.finish();
         });
     }
@@ -79,7 +82,9 @@ public final class ModelStore {
             throw new ModelFileException(file, "spec.json is damaged: " + why);
         }
         try {
-            return new SavedModel(Models.fromBytes(spec, entries.get(WEIGHTS)), info);
+            Map<String, byte[]> extras = new HashMap<>(entries);
+            extras.keySet().removeAll(java.util.Set.of(SPEC, INFO, WEIGHTS));
+            return new SavedModel(Models.fromBytes(spec, entries.get(WEIGHTS)), info, extras);
         } catch (IOException e) {
             throw new ModelFileException(file, e.getMessage());
         }

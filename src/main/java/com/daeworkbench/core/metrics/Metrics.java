@@ -39,6 +39,22 @@ public final class Metrics {
         return Math.sqrt(mse(clean.pixels(), estimates, 0, clean.pixels().length));
     }
 
+    /**
+     * RMSE over the cells whose reference is present (not NaN): a table's score, where missing
+     * cells have no truth to compare with. NaN when no cell is present.
+     */
+    public static double rmsePresent(float[] reference, float[] estimates) {
+        double sum = 0;
+        long n = 0;
+        for (int i = 0; i < reference.length; i++) {
+            if (Float.isNaN(reference[i])) continue;
+            double d = reference[i] - estimates[i];
+            sum += d * d;
+            n++;
+        }
+        return n == 0 ? Double.NaN : Math.sqrt(sum / n);
+    }
+
     public static double meanSsim(ImageSet clean, float[] estimates) {
         int n = clean.pixelsPerImage();
         double sum = 0;

@@ -42,6 +42,14 @@ public interface DenoisingModel extends AutoCloseable {
     /** Bytes of the engine's own model format (weights and optimizer state). */
     byte[] toBytes();
 
+    /**
+     * More entries for the model file besides spec, info and weights (a table model's column
+     * schema), by entry name; a model file keeps them and gives them back on load.
+     */
+    default java.util.Map<String, byte[]> extraEntries() {
+        return java.util.Map.of();
+    }
+
     @Override
     void close();
 }

@@ -1,5 +1,6 @@
 package com.daeworkbench.core.noise;
 
+import com.daeworkbench.core.data.SampleShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Locale;
  */
 public final class CorruptionSpec {
     public static final String TYPES = "gaussian (sigma 0..2), saltpepper (fraction 0..1), masking (fraction 0..1), speckle (sigma 0..2)";
+    public static final String TABLE_TYPES = "swap (fraction 0..1), masking (fraction 0..1), gaussian (sigma 0..2, on scaled values)";
 
     private CorruptionSpec() { }
 
@@ -21,11 +23,33 @@ public final class CorruptionSpec {
         return parts.size() == 1 ? parts.get(0) : new Noise.Combined(List.copyOf(parts));
     }
 
+    /** A corruption for the data's shape: images as {@link #parse}, table rows with the table types (same + chains). */
+    public static Corruption parse(String spec, SampleShape shape) {
+        return shape.match(image -> parse(spec), features -> parseTable(spec));
+    }
+
+    private static Corruption parseTable(String spec) {
+        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty corruption; use e.g. swap:0.2. Types for tables: " + TABLE_TYPES);
+        List<Corruption> parts = new ArrayList<>();
+        for (String part : spec.split("\\+")) {
+            Corruption parsed = parseOne(part.trim(), true);
+            if (parsed instanceof Noise.Masking m) parts.add(new TableNoise.Masking(m.fraction()));
+            else if (parsed instanceof Noise.Gaussian g) parts.add(new TableNoise.Gaussian(g.sigma()));
+            else if (parsed instanceof TableNoise.Swap s) parts.add(s);
+            else throw new IllegalArgumentException("'" + parsed.spec() + "' is for images; types for tables: " + TABLE_TYPES);
+        }
+        return parts.size() == 1 ? parts.get(0) : new Noise.Combined(List.copyOf(parts));
+    }
+
     public static Corruption of(String type, double level) {
         return parseOne(type + ":" + level);
     }
 
     private static Corruption parseOne(String part) {
+        return parseOne(part, false);
+    }
+
+    private static Corruption parseOne(String part, boolean table) {
         int colon = part.indexOf(':');
         if (colon < 0) throw new IllegalArgumentException("'" + part + "' needs a level, e.g. gaussian:0.5. Types: " + TYPES);
         String type = part.substring(0, colon).trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
@@ -40,7 +64,11 @@ public final class CorruptionSpec {
             case "saltpepper", "saltandpepper" -> new Noise.SaltPepper(check("saltpepper", level, 1));
             case "masking", "dropout" -> new Noise.Masking(check("masking", level, 1));
             case "speckle" -> new Noise.Speckle(check(type, level, 2));
-            default -> throw new IllegalArgumentException("unknown corruption '" + type + "'; types: " + TYPES);
+            case "swap" -> {
+                if (!table) throw new IllegalArgumentException("swap noise is for tables (.csv); types for images: " + TYPES);
+                yield new TableNoise.Swap(check(type, level, 1));
+            }
+            default -> throw new IllegalArgumentException("unknown corruption '" + type + "'; types: " + (table ? TABLE_TYPES : TYPES));
         };
     }
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 final class Noise {
     private Noise() { }
 
-    private static String level(double v) {
+    static String level(double v) {
         String s = String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
         return s.endsWith(".") ? s + "0" : s;
     }

@@ -14,8 +14,16 @@ public record RunRecord(String id, String name, String createdAt, String dataset
 
     public enum Status { RUNNING, COMPLETED, CANCELLED, DIVERGED, FAILED, INTERRUPTED }
 
+    /** The validation metrics of the data's shape, the others NaN: PSNR and SSIM for images, RMSE (scaled units) for tables. */
     public record EpochPoint(int epoch, int iteration, double trainLoss, double validationLoss,
-                             double validationPsnr, double validationSsim) { }
+                             double validationPsnr, double validationSsim, double validationRmse) {
+
+        /** An epoch of images. */
+        public EpochPoint(int epoch, int iteration, double trainLoss, double validationLoss,
+                          double validationPsnr, double validationSsim) {
+            this(epoch, iteration, trainLoss, validationLoss, validationPsnr, validationSsim, Double.NaN);
+        }
+    }
 
     public RunRecord {
         iterationLoss = iterationLoss == null ? List.of() : List.copyOf(iterationLoss);

@@ -9,6 +9,7 @@ import com.daeworkbench.core.runs.RunStore;
 import com.daeworkbench.core.train.Trainer;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.core.train.TrainingResult;
+import com.daeworkbench.core.train.ValidationMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public final class TrainingSession {
             if (event instanceof TrainingEvent.IterationDone it) losses.add(it.loss());
             if (event instanceof TrainingEvent.EpochDone done) {
                 points.add(new RunRecord.EpochPoint(done.epoch(), done.iteration(), done.trainLoss(), done.validationLoss(),
-                        done.validationPsnr(), done.validationSsim()));
+                        done.validationPsnr(), done.validationSsim(), done.validationRmse()));
                 boolean better = done.validationLoss() < bestLoss[0];
                 if (better) bestLoss[0] = done.validationLoss();
                 if (better || !plan.keepBestEpoch()) {
@@ -99,10 +100,8 @@ public final class TrainingSession {
     public void cancel() { Trainer t = trainer; if (t != null) t.cancel(); }
 
     private void checkpoint(String id, DenoisingModel model, TrainingEvent.EpochDone done) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("psnr_validation", done.validationPsnr());
-        metrics.put("ssim_validation", done.validationSsim());
-        metrics.put("validation_loss", done.validationLoss());
+        Map<String, Double> metrics = ValidationMetrics.of(plan.data().shape(), done.validationPsnr(), done.validationSsim(),
+                done.validationRmse(), done.validationLoss());
         try {
             store.saveModel(id, model, ModelInfo.of(plan.corruptionName(), plan.data().name(), done.epoch(), metrics));
         } catch (IOException e) {

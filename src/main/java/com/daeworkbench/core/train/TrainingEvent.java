@@ -18,9 +18,19 @@ public sealed interface TrainingEvent {
     /** Reconstructions of the fixed preview images, every few iterations and at each epoch's end. */
     record Preview(int epoch, int iteration, Samples samples) implements TrainingEvent { }
 
-    /** {@code epoch} counts from 1. PSNR and SSIM are on the validation set, in dB and [0,1]. */
+    /**
+     * {@code epoch} counts from 1. The validation metrics are those of the data's shape, the others NaN:
+     * PSNR and SSIM (dB, [0,1]) for images; for tables, the RMSE of the reconstructed present cells in scaled units.
+     */
     record EpochDone(int epoch, int iteration, double trainLoss, double validationLoss,
-                     double validationPsnr, double validationSsim, Samples samples) implements TrainingEvent { }
+                     double validationPsnr, double validationSsim, Samples samples, double validationRmse) implements TrainingEvent {
+
+        /** An epoch of images. */
+        public EpochDone(int epoch, int iteration, double trainLoss, double validationLoss,
+                         double validationPsnr, double validationSsim, Samples samples) {
+            this(epoch, iteration, trainLoss, validationLoss, validationPsnr, validationSsim, samples, Double.NaN);
+        }
+    }
 
     record Paused(int epoch, int iteration) implements TrainingEvent { }
 

@@ -2,6 +2,7 @@ package com.daeworkbench.core.train;
 
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.data.SampleShape;
 import com.daeworkbench.core.metrics.Metrics;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.noise.Corruption;
@@ -16,9 +17,11 @@ final class Validation {
     private final ImageSet clean;
     private final ImageSet noisy;
     private final int previewCount;
+    private final SampleShape shape;
 
     Validation(DenoisingModel model, Dataset data, Corruption corruption, Trainer.Options options) {
         this.model = model;
+        this.shape = data.shape();
         int n = options.validationLimit() == 0 ? data.test().count() : Math.min(options.validationLimit(), data.test().count());
         this.clean = data.test().slice(0, n);
         this.noisy = data.hasPairs() ? data.testNoisy().slice(0, n)
@@ -43,7 +46,12 @@ final class Validation {
             lossSum += model.loss(in, ref, n) * n;
             System.arraycopy(model.denoise(in, n, clean.height(), clean.width()), 0, denoised, from * pixels, n * pixels);
         }
-        return new EpochDone(epoch, iteration, trainLoss, lossSum / clean.count(), Metrics.meanPsnr(clean, denoised),
-                Metrics.meanSsim(clean, denoised), preview());
+        double loss = lossSum / clean.count();
+        // the metrics of the data: image quality for images, the error in scaled units for table rows
+        return shape.match(
+                image -> new EpochDone(epoch, iteration, trainLoss, loss, Metrics.meanPsnr(clean, denoised),
+                        Metrics.meanSsim(clean, denoised), preview()),
+                features -> new EpochDone(epoch, iteration, trainLoss, loss, Double.NaN, Double.NaN,
+                        preview(), Metrics.rmsePresent(clean.pixels(), denoised)));
     }
 }

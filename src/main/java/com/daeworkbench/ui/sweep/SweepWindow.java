@@ -108,7 +108,7 @@ public final class SweepWindow {
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis(0, 100, 20);
-        y.setLabel("% of the PSNR's variance");
+        y.setLabel("% of PSNR variance");
         BarChart<String, Number> importance = new BarChart<>(x, y);
         importance.setTitle("Which knob mattered");
         importance.setLegendVisible(false);
