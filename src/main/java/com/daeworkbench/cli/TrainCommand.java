@@ -48,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "start from this model's weights (same architecture) instead of fresh ones: fine-tuning, or a second phase at a lower learning rate")
     Path init;
 
+    @Option(names = "--page-input", defaultValue = "raw", paramLabel = "raw|paper-divided",
+            description = "what a page goes through before the network, saved with the model so denoise and eval-pages do the same:"
+                    + " raw, or paper-divided (divided by its estimated paper, as background removal does) (default: ${DEFAULT-VALUE})")
+    String pageInput;
+
     @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
             description = "early stopping: stop when the validation loss has not improved for this many epochs (default: 0, never)")
     int patience;
@@ -64,10 +69,15 @@ final class TrainCommand implements Callable<Integer> {
         epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
         Corruption noise = parseCorruption(spec, corruption);
-        Dataset data = DatasetSource.resolve(dataset);
+        ArchitectureSpec.PageInput input = switch (pageInput.toLowerCase(java.util.Locale.ROOT)) {
+            case "raw" -> ArchitectureSpec.PageInput.RAW;
+            case "paper-divided", "paper_divided" -> ArchitectureSpec.PageInput.PAPER_DIVIDED;
+            default -> throw new ParameterException(spec.commandLine(), "--page-input must be raw or paper-divided, got " + pageInput);
+        };
+        Dataset data = DatasetSource.resolve(dataset, input);
         ArchitectureSpec arch;
         try {
-            arch = model.toSpec(data.height(), data.width());
+            arch = model.toSpec(data.height(), data.width()).withPageInput(input);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -126,7 +136,11 @@ final class TrainCommand implements Callable<Integer> {
             ArchitectureSpec f = from.spec();
             ArchitectureSpec merged = new ArchitectureSpec(f.kind(), wanted.inputHeight(), wanted.inputWidth(), f.layers(), f.width(),
                     f.bottleneck(), f.activation(), wanted.loss(), wanted.optimizer(), wanted.learningRate(), wanted.batchSize(),
-                    wanted.weightDecay(), wanted.seed());
+                    wanted.weightDecay(), wanted.seed(), wanted.pageInput());
+            if (f.pageInput() != wanted.pageInput()) {
+                throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "
+                        + f.pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
+            }
             if (!f.fullyConvolutional() && (f.inputHeight() != wanted.inputHeight() || f.inputWidth() != wanted.inputWidth())) {
                 throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " takes " + f.inputWidth() + "x"
                         + f.inputHeight() + " images but the data set has " + wanted.inputWidth() + "x" + wanted.inputHeight());
