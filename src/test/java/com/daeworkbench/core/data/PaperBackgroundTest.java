@@ -71,6 +71,18 @@ class PaperBackgroundTest {
         assertThat(out).containsExactly(0.15f, 1f);
     }
 
+    /** The fast median gives exactly the reference filter's values. */
+    @Test
+    void theFastMedianIsTheReferenceMedian() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int[] hw : new int[][] {{1, 1}, {2, 9}, {5, 4}, {40, 33}}) {
+            float[] img = new float[hw[0] * hw[1]];
+            for (int i = 0; i < img.length; i++) img[i] = r.nextInt(8) / 7f;
+            assertThat(PaperBackground.median7(img, hw[0], hw[1]))
+                    .containsExactly(com.daeworkbench.core.metrics.ClassicFilters.median(img, hw[0], hw[1], 7));
+        }
+    }
+
     @Test
     void anyPageSizeIncludingOnePixelAndOddSizes() {
         for (int[] hw : new int[][] {{1, 1}, {1, 9}, {7, 1}, {3, 5}, {33, 17}}) {
