@@ -48,9 +48,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "start from this model's weights (same architecture) instead of fresh ones: fine-tuning, or a second phase at a lower learning rate")
     Path init;
 
-    @Option(names = "--page-input", defaultValue = "raw", paramLabel = "raw|paper-divided",
+    @Option(names = "--page-input", paramLabel = "raw|paper-divided",
             description = "what a page goes through before the network, saved with the model so denoise and eval-pages do the same:"
-                    + " raw, or paper-divided (divided by its estimated paper, as background removal does) (default: ${DEFAULT-VALUE})")
+                    + " raw, or paper-divided (divided by its estimated paper, as background removal does)"
+                    + " (default: --init's model's, else raw)")
     String pageInput;
 
     @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
@@ -69,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
         epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
         Corruption noise = parseCorruption(spec, corruption);
-        ArchitectureSpec.PageInput input = switch (pageInput.toLowerCase(java.util.Locale.ROOT)) {
+        ArchitectureSpec.PageInput input = pageInput == null ? initPageInput() : switch (pageInput.toLowerCase(java.util.Locale.ROOT)) {
             case "raw" -> ArchitectureSpec.PageInput.RAW;
             case "paper-divided", "paper_divided" -> ArchitectureSpec.PageInput.PAPER_DIVIDED;
             default -> throw new ParameterException(spec.commandLine(), "--page-input must be raw or paper-divided, got " + pageInput);
@@ -127,6 +128,14 @@ final class TrainCommand implements Callable<Integer> {
                 JsonOut.print(spec.commandLine().getOut(), summary);
             }
             return result.outcome() == TrainingEvent.Outcome.COMPLETED ? 0 : 1;
+        }
+    }
+
+    /** --init's model's page input (fine-tuning keeps what its weights were trained on), raw without --init. */
+    private ArchitectureSpec.PageInput initPageInput() throws java.io.IOException {
+        if (init == null) return ArchitectureSpec.PageInput.RAW;
+        try (DenoisingModel from = ModelStore.load(init).model()) {
+            return from.spec().pageInput();
         }
     }
 
