@@ -15,7 +15,7 @@
 # Usage: assets/models/train_document_model.sh [WORK_DIR] [EPOCHS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-work=${1:-target/document-model}; epochs=${2:-3}
+work=${1:-target/document-model}; epochs=${2:-2}
 [ -f target/dae-workbench.jar ] || mvn -B -q -DskipTests package
 app="java -Xmx6g -jar ${JAR:-target/dae-workbench.jar}"
 rm -rf "$work"; mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
