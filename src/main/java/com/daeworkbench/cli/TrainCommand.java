@@ -57,6 +57,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "start from this model's weights (same architecture) instead of fresh ones: fine-tuning, or a second phase at a lower learning rate")
     Path init;
 
+    @Option(names = "--page-input", paramLabel = "raw|paper-divided",
+            description = "what a page goes through before the network, saved with the model so denoise and eval-pages do the same:"
+                    + " raw, or paper-divided (divided by its estimated paper, as background removal does)"
+                    + " (default: --init's model's, else raw)")
+    String pageInput;
+
     @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
             description = "early stopping: stop when the validation loss has not improved for this many epochs (default: 0, never)")
     int patience;
@@ -72,7 +78,12 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
         epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
-        Dataset data = table.isTable(dataset) ? table.load(Path.of(dataset), model.seed) : DatasetSource.resolve(dataset);
+        ArchitectureSpec.PageInput input = pageInput == null ? initPageInput() : switch (pageInput.toLowerCase(java.util.Locale.ROOT)) {
+            case "raw" -> ArchitectureSpec.PageInput.RAW;
+            case "paper-divided", "paper_divided" -> ArchitectureSpec.PageInput.PAPER_DIVIDED;
+            default -> throw new ParameterException(spec.commandLine(), "--page-input must be raw or paper-divided, got " + pageInput);
+        };
+        Dataset data = table.isTable(dataset) ? table.load(Path.of(dataset), model.seed) : DatasetSource.resolve(dataset, input);
         if (data.table() != null && !spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             epochs = Epochs.capped(TableRecipe.EPOCHS);   // a table's epoch is a few steps: 5 would barely start
         }
@@ -80,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 : data.table() != null ? TableRecipe.CORRUPTION : "gaussian:0.5", data.shape());
         ArchitectureSpec arch;
         try {
-            arch = data.table() != null ? model.toSpec(tableDefaults(data)) : model.toSpec(data.height(), data.width());
+            arch = data.table() != null ? model.toSpec(tableDefaults(data)) : model.toSpec(data.height(), data.width()).withPageInput(input);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -132,13 +143,25 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** --init's model's page input (fine-tuning keeps what its weights were trained on), raw without --init. */
+    private ArchitectureSpec.PageInput initPageInput() throws java.io.IOException {
+        if (init == null) return ArchitectureSpec.PageInput.RAW;
+        try (DenoisingModel from = ModelStore.load(init).model()) {
+            return from.spec().pageInput();
+        }
+    }
+
     /** The architecture of --init's model with this run's training settings (learning rate, batch, seed...). */
     private DenoisingModel initialised(ArchitectureSpec wanted) throws java.io.IOException {
         try (DenoisingModel from = ModelStore.load(init).model()) {
             ArchitectureSpec f = from.spec();
             ArchitectureSpec merged = new ArchitectureSpec(f.kind(), wanted.inputHeight(), wanted.inputWidth(), f.layers(), f.width(),
                     f.bottleneck(), f.activation(), wanted.loss(), wanted.optimizer(), wanted.learningRate(), wanted.batchSize(),
-                    wanted.weightDecay(), wanted.seed());
+                    wanted.weightDecay(), wanted.seed(), wanted.pageInput());
+            if (f.pageInput() != wanted.pageInput()) {
+                throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "
+                        + f.pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
+            }
             if (!f.fullyConvolutional() && (f.inputHeight() != wanted.inputHeight() || f.inputWidth() != wanted.inputWidth())) {
                 throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " takes " + f.inputWidth() + "x"
                         + f.inputHeight() + " images but the data set has " + wanted.inputWidth() + "x" + wanted.inputHeight());

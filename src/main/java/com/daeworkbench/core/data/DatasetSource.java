@@ -1,6 +1,7 @@
 package com.daeworkbench.core.data;
 
 import com.daeworkbench.core.io.DataException;
+import com.daeworkbench.core.model.ArchitectureSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,22 @@ public final class DatasetSource {
     }
 
     public static Dataset resolve(String nameOrPath, int patchSize, int patchesPerImage, long seed) throws IOException {
+        return resolve(nameOrPath, patchSize, patchesPerImage, seed, ArchitectureSpec.PageInput.RAW);
+    }
+
+    /** As {@link #resolve(String)}, the noisy pages of page data sets put through {@code input} (no effect on digits and IDX sets). */
+    public static Dataset resolve(String nameOrPath, ArchitectureSpec.PageInput input) throws IOException {
+        return resolve(nameOrPath, ImageFolders.DEFAULT_PATCH, ImageFolders.DEFAULT_PATCHES_PER_IMAGE, 1, input);
+    }
+
+    public static Dataset resolve(String nameOrPath, int patchSize, int patchesPerImage, long seed,
+                                  ArchitectureSpec.PageInput input) throws IOException {
         String key = nameOrPath.trim().toLowerCase(Locale.ROOT);
         if (key.equals("digits") || key.equals("mnist")) return BundledDigits.load();
         if (key.equals("documents")) {
             // 48 generated 540x420 pages (6 held out), 64 aligned patches each: ~3,000 training pairs
             Dataset pages = DocumentSet.generate(48, seed, DocumentGenerator.Settings.defaults()).toDataset("documents", 6);
-            return ImageFolders.patches(pages, patchSize, patchesPerImage, seed);
+            return ImageFolders.patches(pages, patchSize, patchesPerImage, seed, input);
         }
         if (key.equals("fashion") || key.equals("fashion-mnist")) {
             if (!IdxDatasets.looksLikeIdxFolder(FASHION_DIR)) {
@@ -38,6 +49,6 @@ public final class DatasetSource {
         if (TableData.isTableFile(dir)) return TableData.load(dir, TableData.Options.defaults(), seed);
         if (!Files.isDirectory(dir)) throw new DataException(dir, "is a file; give a table (.csv, .tsv) or the folder that holds the data");
         if (IdxDatasets.looksLikeIdxFolder(dir)) return IdxDatasets.load(dir, dir.getFileName().toString());
-        return ImageFolders.load(dir, patchSize, patchesPerImage, seed);
+        return ImageFolders.load(dir, patchSize, patchesPerImage, seed, input);
     }
 }

@@ -171,6 +171,26 @@ public final class DocumentGenerator {
                     0.5, 30, 80);
         }
 
+        /**
+         * The same kinds of damage with every strength (darkening, noise, blur, specks) times
+         * {@code f} in 0..1 and the paper that much closer to white: a milder page.
+         */
+        public Degradation scaled(double f) {
+            double k = Math.max(0, Math.min(1, f));
+            return new Degradation(1 - (1 - paperToneMin) * k, 1 - (1 - paperToneMax) * k, textureStrength * k, fibreDensity * k,
+                    illuminationProbability, illuminationStrength * k,
+                    stainProbability, maxStains, stainStrength * k,
+                    creaseProbability, creaseStrength * k,
+                    fadeProbability, fadeStrength * k,
+                    bleedProbability, bleedMaxSigmaMm * k,
+                    blurProbability, blurMaxSigmaMm * k,
+                    rotationProbability, maxRotationDegrees,
+                    noiseMaxSigma * k,
+                    speckProbability, speckDensity * k,
+                    jpegProbability * k, jpegQualityMin + (int) ((100 - jpegQualityMin) * (1 - k) * 0.5),
+                    Math.max(jpegQualityMax, jpegQualityMin + (int) ((100 - jpegQualityMin) * (1 - k) * 0.5)));
+        }
+
         /** White paper and no damage: the dirty page differs from the clean one only in ink tone. For tests and as a base to build on. */
         public static Degradation none() {
             return new Degradation(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 80, 80);

@@ -3,6 +3,7 @@ package com.daeworkbench.core.data;
 import com.daeworkbench.core.io.DataException;
 import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
+import com.daeworkbench.core.model.ArchitectureSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,12 @@ public final class ImageFolders {
     }
 
     public static Dataset load(Path dir, int patchSize, int patchesPerImage, long seed) throws IOException {
+        return load(dir, patchSize, patchesPerImage, seed, ArchitectureSpec.PageInput.RAW);
+    }
+
+    /** As {@link #load(Path, int, int, long)}, each noisy page put through {@code input} before it is cut. */
+    public static Dataset load(Path dir, int patchSize, int patchesPerImage, long seed, ArchitectureSpec.PageInput input)
+            throws IOException {
         if (!Files.isDirectory(dir)) throw new DataException(dir, "no such folder");
         if (patchSize < 8 || patchSize > 1024) throw new IllegalArgumentException("patch size must be in 8..1024, got " + patchSize);
         if (patchesPerImage < 1) throw new IllegalArgumentException("patches per image must be at least 1");
@@ -74,7 +81,7 @@ public final class ImageFolders {
                 throw new DataException(src[0], noisy.width() + "x" + noisy.height() + " but its clean partner is "
                         + clean.width() + "x" + clean.height());
             }
-            (k < testCount ? test : train).cut(clean, noisy, patchesPerImage, random, src[1]);
+            (k < testCount ? test : train).cut(clean, prepared(noisy, input), patchesPerImage, random, src[1]);
         }
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         return new Dataset(name, train.clean(), test.clean(), train.noisy(), test.noisy());
@@ -85,20 +92,32 @@ public final class ImageFolders {
      * the pages were: for training on generated documents.
      */
     public static Dataset patches(Dataset pages, int patchSize, int patchesPerImage, long seed) {
+        return patches(pages, patchSize, patchesPerImage, seed, ArchitectureSpec.PageInput.RAW);
+    }
+
+    /** As {@link #patches(Dataset, int, int, long)}, each noisy page put through {@code input} before it is cut. */
+    public static Dataset patches(Dataset pages, int patchSize, int patchesPerImage, long seed, ArchitectureSpec.PageInput input) {
         SplittableRandom random = new SplittableRandom(seed);
         Patches train = new Patches(patchSize, pages.hasPairs());
         Patches test = new Patches(patchSize, pages.hasPairs());
-        cutAll(pages.train(), pages.trainNoisy(), train, patchesPerImage, random);
-        cutAll(pages.test(), pages.testNoisy(), test, patchesPerImage, random);
+        cutAll(pages.train(), pages.trainNoisy(), train, patchesPerImage, random, input);
+        cutAll(pages.test(), pages.testNoisy(), test, patchesPerImage, random, input);
         return new Dataset(pages.name(), train.clean(), test.clean(), train.noisy(), test.noisy());
     }
 
-    private static void cutAll(ImageSet clean, ImageSet noisy, Patches into, int perImage, SplittableRandom random) {
+    private static void cutAll(ImageSet clean, ImageSet noisy, Patches into, int perImage, SplittableRandom random,
+                               ArchitectureSpec.PageInput input) {
         for (int i = 0; i < clean.count(); i++) {
             GrayImage c = new GrayImage(clean.width(), clean.height(), clean.image(i));
             GrayImage n = noisy == null ? null : new GrayImage(noisy.width(), noisy.height(), noisy.image(i));
-            into.cut(c, n, perImage, random, null);
+            into.cut(c, prepared(n, input), perImage, random, null);
         }
+    }
+
+    /** A noisy page as a model with that page input sees it (whole pages, before cutting, as at inference). */
+    static GrayImage prepared(GrayImage noisy, ArchitectureSpec.PageInput input) {
+        if (noisy == null || input == ArchitectureSpec.PageInput.RAW) return noisy;
+        return new GrayImage(noisy.width(), noisy.height(), PaperBackground.divide(noisy.pixels(), noisy.height(), noisy.width()));
     }
 
     /**

@@ -38,6 +38,8 @@ final class ScanDegrader {
     }
 
     static float[] degrade(float[] coverage, int w, int h, double pxPerMm, Degradation d, SplittableRandom rng) {
+        // real pages range from nearly clean to ruined: a third of the pages get all damage scaled down
+        if (rng.nextDouble() < 0.3) d = d.scaled(0.1 + 0.6 * rng.nextDouble());
         return new ScanDegrader(w, h, pxPerMm, d, rng).run(coverage);
     }
 
@@ -84,8 +86,12 @@ final class ScanDegrader {
         }
         if (d.fibreDensity() > 0) fibres(page);
 
-        // ink on paper: multiply, the ink itself a dark gray rather than black
-        float inkTone = (float) uniform(0.02, 0.3);
+        // the verso's text showing through: mirrored, shifted, blurred by the paper, faint
+        if (d.textureStrength() > 0 && chance(0.3)) bleedThrough(page, coverage);
+
+        // ink on paper: multiply, the ink itself a dark gray rather than black; faded toner
+        // and low-contrast scans leave it mid-gray
+        float inkTone = d.fadeStrength() > 0 && chance(0.25) ? (float) uniform(0.3, 0.55) : (float) uniform(0.02, 0.3);
         float[] out = page;
         for (int i = 0; i < n; i++) out[i] *= 1f - ink[i] * (1f - inkTone);
 
@@ -112,8 +118,10 @@ final class ScanDegrader {
 
         if (d.creaseStrength() > 0 && chance(d.creaseProbability())) {
             int count = chance(0.3) ? 2 : 1;
-            for (int k = 0; k < count; k++) crease(out);
+            for (int k = 0; k < count; k++) crease(out, 1.0);
         }
+        // crumpled paper: many weak creases in all directions over a wavy shading
+        if (d.creaseStrength() > 0 && chance(0.2)) crumple(out);
 
         if (d.illuminationStrength() > 0 && chance(d.illuminationProbability())) illumination(out);
 
@@ -240,18 +248,18 @@ final class ScanDegrader {
     // ---------------------------------------------------------------- folds
 
     /** A fold line: a thin dark core, a soft shadow on one side and a faint highlight on the other. */
-    private void crease(float[] img) {
+    private void crease(float[] img, double scale) {
         double angle;
-        if (chance(0.65)) {
-            angle = (chance(0.5) ? 0 : Math.PI / 2) + Math.toRadians(uniform(-6, 6));
-        } else {
+        if (scale < 1 || !chance(0.65)) {
             angle = uniform(0, Math.PI);
+        } else {
+            angle = (chance(0.5) ? 0 : Math.PI / 2) + Math.toRadians(uniform(-6, 6));
         }
         double px = uniform(0.1, 0.9) * w;
         double py = uniform(0.1, 0.9) * h;
         double nx = -Math.sin(angle);
         double ny = Math.cos(angle);
-        double s = d.creaseStrength() * uniform(0.5, 1.0);
+        double s = d.creaseStrength() * uniform(0.5, 1.0) * scale;
         double width = uniform(0.8, 3.5) * mm;
         double core = Math.max(0.7, uniform(0.08, 0.2) * mm);
         double side = chance(0.5) ? 1 : -1;
@@ -275,6 +283,34 @@ final class ScanDegrader {
                 img[y * w + x] *= (float) f;
             }
         }
+    }
+
+    /** Crumpled paper: a wavy light-and-shade field and several weak creases at random angles. */
+    private void crumple(float[] img) {
+        float[] waves = fractal(uniform(8, 25) * mm, 3, 0.55);
+        float amp = (float) (d.creaseStrength() * uniform(0.1, 0.4));
+        for (int i = 0; i < img.length; i++) img[i] *= 1f - amp * clamp01(0.5f + 0.8f * waves[i]);
+        int creases = 3 + rng.nextInt(6);
+        for (int k = 0; k < creases; k++) crease(img, uniform(0.2, 0.6));
+    }
+
+    /** The other side's text: this page's ink mirrored and shifted, blurred through the paper. */
+    private void bleedThrough(float[] page, float[] coverage) {
+        int dx = rng.nextInt(Math.max(1, w / 3)) - w / 6;
+        int dy = rng.nextInt(Math.max(1, h / 3)) - h / 6;
+        float[] verso = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            int sy = y + dy;
+            if (sy < 0 || sy >= h) continue;
+            for (int x = 0; x < w; x++) {
+                int sx = w - 1 - x + dx;
+                if (sx >= 0 && sx < w) verso[y * w + x] = coverage[sy * w + sx];
+            }
+        }
+        double sigma = uniform(0.15, 0.6) * mm;
+        if (sigma >= 0.25) verso = blur(verso, w, h, sigma);
+        float s = (float) uniform(0.05, 0.3);
+        for (int i = 0; i < page.length; i++) page[i] *= 1f - s * verso[i];
     }
 
     // ---------------------------------------------------------------- light

@@ -56,7 +56,8 @@ public final class DocumentModel {
                 throw new IllegalArgumentException("fine-tuning keeps the bundled model's architecture ("
                         + describe(b) + ", " + b.activation().name().toLowerCase() + "); set those or start from fresh weights");
             }
-            return Models.fromBytes(training, bundled.toBytes());
+            // the bundled model's page input comes along: its weights only make sense on such pages
+            return Models.fromBytes(training.withPageInput(b.pageInput()), bundled.toBytes());
         }
     }
 

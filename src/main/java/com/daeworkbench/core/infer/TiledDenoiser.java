@@ -1,5 +1,6 @@
 package com.daeworkbench.core.infer;
 
+import com.daeworkbench.core.data.PaperBackground;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.NetworkPlan;
@@ -8,7 +9,9 @@ import com.daeworkbench.core.model.NetworkPlan;
  * Denoises an image of any size in bounded memory: overlapping tiles, each weighted by a
  * window that falls to near zero at its borders, summed and normalised, so no seams show and
  * border effects of each tile are averaged away. Fully convolutional models get large tiles;
- * dense models get patches of their own input size.
+ * dense models get patches of their own input size. A model whose spec asks for a
+ * {@link ArchitectureSpec.PageInput#PAPER_DIVIDED} input gets the whole page divided by its
+ * paper first, and surfaces too dark to be paper come back as they went in.
  */
 public final class TiledDenoiser {
     /** Tile side for fully convolutional models: 256 px x 32 channels x 4 bytes = 8 MB an activation. */
@@ -45,6 +48,15 @@ public final class TiledDenoiser {
     }
 
     public float[] denoise(float[] image, int height, int width, Progress progress) {
+        if (model.spec().pageInput() == ArchitectureSpec.PageInput.PAPER_DIVIDED) {
+            float[] paper = PaperBackground.estimate(image, height, width);
+            float[] cleaned = denoiseTiles(PaperBackground.divide(image, paper), height, width, progress);
+            return PaperBackground.keepOutsidePaper(image, cleaned, paper);
+        }
+        return denoiseTiles(image, height, width, progress);
+    }
+
+    private float[] denoiseTiles(float[] image, int height, int width, Progress progress) {
         // pad small images up to one tile, by edge reflection, so every tile has the full size
         int h = Math.max(height, tileH);
         int w = Math.max(width, tileW);

@@ -25,7 +25,12 @@ import java.util.zip.ZipOutputStream;
  * names the file.
  */
 public final class ModelStore {
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: the spec may ask for a page preprocessing ({@code pageInput}); files of models without
+     * one are still written as 1, so older versions of the app read them, and refuse those
+     * they would run wrongly.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".dae";
     private static final String SPEC = "spec.json";
     private static final String INFO = "info.json";
@@ -36,7 +41,8 @@ public final class ModelStore {
 
     public static void save(Path file, DenoisingModel model, ModelInfo info) throws IOException {
         byte[] spec = Json.MAPPER.writeValueAsBytes(model.spec());
-        byte[] meta = Json.MAPPER.writeValueAsBytes(info.withFormatVersion(FORMAT_VERSION));
+        int version = model.spec().pageInput() == ArchitectureSpec.PageInput.RAW ? 1 : FORMAT_VERSION;
+        byte[] meta = Json.MAPPER.writeValueAsBytes(info.withFormatVersion(version));
         byte[] weights = model.toBytes();
         Map<String, byte[]> extras = model.extraEntries();
         AtomicFiles.write(file, out -> {

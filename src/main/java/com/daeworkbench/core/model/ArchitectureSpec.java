@@ -14,6 +14,9 @@ package com.daeworkbench.core.model;
  *       the output is clamp(input - that, 0, 1): it predicts the noise and subtracts it.
  *       {@code bottleneck} is unused.</li>
  * </ul>
+ *
+ * <p>{@code pageInput} says what a page goes through before the network sees it (see
+ * {@link PageInput}); files written before it existed read as {@link PageInput#RAW}.
  */
 public record ArchitectureSpec(
         Kind kind,
@@ -28,7 +31,8 @@ public record ArchitectureSpec(
         double learningRate,
         int batchSize,
         double weightDecay,
-        long seed) {
+        long seed,
+        PageInput pageInput) {
 
     public enum Kind { DENSE, CONV, RESIDUAL }
 
@@ -42,7 +46,27 @@ public record ArchitectureSpec(
 
     public enum Optimizer { ADAM, SGD_MOMENTUM, RMSPROP }
 
+    /** What a page goes through before the network sees it, on whole pages (training and inference alike). */
+    public enum PageInput {
+        /** the page as it is */
+        RAW,
+        /**
+         * divided by its estimated paper ({@code core.data.PaperBackground}), capped at white; where
+         * the estimate is too dark to be paper the input is returned unchanged
+         */
+        PAPER_DIVIDED
+    }
+
+    /** Without page preprocessing ({@link PageInput#RAW}): every model before page inputs existed. */
+    public ArchitectureSpec(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck,
+                            Activation activation, Loss loss, Optimizer optimizer, double learningRate, int batchSize,
+                            double weightDecay, long seed) {
+        this(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss, optimizer, learningRate,
+                batchSize, weightDecay, seed, PageInput.RAW);
+    }
+
     public ArchitectureSpec {
+        if (pageInput == null) pageInput = PageInput.RAW;
         require(kind != null, "kind is required");
         require(inputHeight >= 1 && inputWidth >= 1, "input size must be positive, got " + inputHeight + "x" + inputWidth);
         require(layers >= 1 && layers <= 30, "layers must be in 1..30, got " + layers);
@@ -76,6 +100,11 @@ public record ArchitectureSpec(
 
     public ArchitectureSpec withSeed(long newSeed) {
         return new ArchitectureSpec(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss,
-                optimizer, learningRate, batchSize, weightDecay, newSeed);
+                optimizer, learningRate, batchSize, weightDecay, newSeed, pageInput);
+    }
+
+    public ArchitectureSpec withPageInput(PageInput input) {
+        return new ArchitectureSpec(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss,
+                optimizer, learningRate, batchSize, weightDecay, seed, input);
     }
 }

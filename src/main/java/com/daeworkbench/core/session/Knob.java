@@ -58,7 +58,7 @@ public enum Knob {
     private static ArchitectureSpec edit(ArchitectureSpec s, int layers, int width, int bottleneck, Activation activation, Loss loss,
                                          Optimizer optimizer, double learningRate, int batch, double weightDecay) {
         return new ArchitectureSpec(s.kind(), s.inputHeight(), s.inputWidth(), layers, width, bottleneck, activation, loss,
-                optimizer, learningRate, batch, weightDecay, s.seed());
+                optimizer, learningRate, batch, weightDecay, s.seed(), s.pageInput());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String v) {

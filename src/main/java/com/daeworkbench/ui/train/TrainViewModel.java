@@ -392,10 +392,15 @@ public final class TrainViewModel {
         status.set("Building the network...");
         computeBaseline(d, noise);
         Coalescer<TrainingEvent> toUi = new Coalescer<>(runner, this::apply);
+        String source0 = dataset.get();
         trainingTask = runner.submit("training", () -> {
             try (DenoisingModel model = source.open()) {
+                // a model that sees pages divided by their paper (the bundled document model, fine-tuned) trains on such pages
+                ArchitectureSpec.PageInput input = model.spec().pageInput();
+                Dataset data = input != ArchitectureSpec.PageInput.RAW && d.hasPairs() && source0 != null
+                        ? DatasetSource.resolve(source0, input) : d;
                 // a resumed run goes on with the order and noise of its next epoch, and the same validation noise
-                Trainer t = new Trainer(model, d, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed(), epochsDone));
+                Trainer t = new Trainer(model, data, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed(), epochsDone));
                 runner.onUiThread(() -> trainer = t);
                 return t.run(e -> {
                     toUi.offer(e);

@@ -42,6 +42,62 @@ class BundledDocumentModelTest {
         assertThat(net).isLessThan(report.overall(PageEvaluation.BACKGROUND));
     }
 
+    private static double rmse(float[] a, float[] b) {
+        double sq = 0;
+        for (int i = 0; i < a.length; i++) sq += (a[i] - b[i]) * (a[i] - b[i]);
+        return Math.sqrt(sq / a.length);
+    }
+
+    /**
+     * A clean page (the generator's target, at Kaggle's and at A4's resolution) comes back as it went in.
+     * Issue 14's goal, not met yet: the bundled model leaves such a page at RMSE 0.023 (110 dpi) and
+     * 0.012 (300 dpi) against itself, mostly by pushing gray ink and stroke edges to black (the
+     * previous, raw-page model: 0.029 and 0.018). Enable it when a model meets it.
+     */
+    @org.junit.jupiter.api.Disabled("issue 14: a clean page comes back at RMSE 0.023 / 0.012, goal < 0.01")
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(floats = {110f, 300f})
+    void aCleanPageStaysClean(float dpi) {
+        var settings = com.daeworkbench.core.data.DocumentGenerator.Settings.defaults().withSize(433, 371).withDpi(dpi);
+        var page = new com.daeworkbench.core.data.DocumentGenerator(settings).generate(9001);
+        float[] out = new TiledDenoiser(model).denoise(page.clean(), 371, 433);
+        double e = rmse(out, page.clean());
+        System.out.printf("clean page at %.0f dpi: RMSE %.4f against itself%n", dpi, e);
+        assertThat(e).isLessThan(0.01);
+    }
+
+    /** Dirty pages generated now, with seeds no training run used: cleaner than background removal on each. */
+    @Test
+    void freshlyGeneratedDirtyPagesComeOutCleanerThanBackgroundRemoval() {
+        var gen = new com.daeworkbench.core.data.DocumentGenerator(com.daeworkbench.core.data.DocumentGenerator.Settings.defaults());
+        double modelSum = 0, backgroundSum = 0;
+        for (long seed = 31_337; seed < 31_341; seed++) {
+            var page = gen.generate(seed);
+            int h = page.height(), w = page.width();
+            float[] out = new TiledDenoiser(model).denoise(page.dirty(), h, w);
+            double m = rmse(out, page.clean());
+            double b = rmse(PageEvaluation.backgroundRemoval(page.dirty(), h, w), page.clean());
+            System.out.printf("page %d: model %.4f, background removal %.4f%n", seed, m, b);
+            assertThat(m).as("page " + seed).isLessThan(b);
+            modelSum += m;
+            backgroundSum += b;
+        }
+        assertThat(modelSum).isLessThan(0.8 * backgroundSum);
+    }
+
+    /** Any page size: one pixel, thin strips, odd sizes around the tile size. */
+    @Test
+    void runsOnPagesOfAnySize() {
+        for (int[] hw : new int[][] {{1, 1}, {2, 3}, {5, 300}, {300, 7}, {255, 257}, {263, 519}}) {
+            int h = hw[0], w = hw[1];
+            float[] img = new float[h * w];
+            for (int i = 0; i < img.length; i++) img[i] = i % 11 == 0 ? 0.1f : 0.85f;
+            float[] out = new TiledDenoiser(model).denoise(img, h, w);
+            assertThat(out).as(h + "x" + w).hasSize(h * w);
+            for (float v : out) assertThat(v).as(h + "x" + w).isBetween(0f, 1f);
+        }
+    }
+
     /** Pages not made by us: a flatbed scan and a photographed page with dark corners. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"hebtypo-scan.jpg", "skimage-page.png"})

@@ -44,6 +44,39 @@ class TiledDenoiserTest {
         }
     }
 
+    /**
+     * A paper-divided model sees the page divided by its paper: an identity model then gives
+     * back a stained page flattened, and a surface too dark to be paper (the table around a
+     * photographed page) exactly as it was.
+     */
+    @Test
+    void aPaperDividedModelSeesFlattenedPaperAndLeavesADarkTableAlone() {
+        DenoisingModel identity = new Identity(ArchitectureSpec.defaults(ArchitectureSpec.Kind.RESIDUAL, 64, 64)
+                .withPageInput(ArchitectureSpec.PageInput.PAPER_DIVIDED));
+        int h = 240, w = 320;
+        float[] img = new float[h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float v = x < 80 ? 0.1f + 0.02f * (float) Math.sin(x * 0.3 + y * 0.2) : 0.6f + 0.3f * x / w; // table, then lit paper
+                if (x >= 100 && y % 20 < 12 && x % 9 < 2) v *= 0.15f;                                 // text
+                img[y * w + x] = v;
+            }
+        }
+        float[] out = new TiledDenoiser(identity).denoise(img, h, w);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < 60; x++) assertThat(out[y * w + x]).isCloseTo(img[y * w + x], offset(1e-6f));
+        }
+        int paper = 0, white = 0;
+        for (int y = 40; y < 200; y++) {
+            for (int x = 140; x < 300; x++) {
+                if (y % 20 < 12 && x % 9 < 2) continue;
+                paper++;
+                if (out[y * w + x] > 0.97f) white++;
+            }
+        }
+        assertThat((double) white / paper).isGreaterThan(0.95);
+    }
+
     record Identity(ArchitectureSpec spec) implements DenoisingModel {
         public long parameterCount() { return 0; }
         public double fit(float[] n, float[] c, int k) { return 0; }

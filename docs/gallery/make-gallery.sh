@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Before/after gallery of the real pages we may show (sample-images/real, licences in
+# sample-images/README.md): input | background removal (eval-pages' baseline) | first model |
+# second model
+# (the two model files given), side by side; crops at full resolution.
+# Usage: docs/gallery/make-gallery.sh OLD_MODEL.dae [NEW_MODEL.dae, default the bundled one]
+# (after mvn -B -q -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+old=${1:?previous model file}; new=${2:-}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+app="java -Xmx3g -jar target/dae-workbench.jar"
+cp sample-images/real/hebtypo-scan.jpg sample-images/real/skimage-page.png "$tmp/"
+$app denoise --model "$old" --out "$tmp/old" "$tmp/hebtypo-scan.jpg" "$tmp/skimage-page.png"
+$app denoise ${new:+--model "$new"} --out "$tmp/new" "$tmp/hebtypo-scan.jpg" "$tmp/skimage-page.png"
+for page in hebtypo-scan:jpg skimage-page:png; do
+  name=${page%%:*}; ext=${page##*:}
+  java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$tmp/$name.$ext" "$tmp/$name-bg.png"
+  # a crop at full resolution (what the eye judges) and the whole page downscaled
+  case $name in
+    hebtypo-scan) crop=420x300+200+620 ;;
+    skimage-page) crop=384x191+0+0 ;;
+  esac
+  for v in "$tmp/$name.$ext" "$tmp/$name-bg.png" "$tmp/old/$name.png" "$tmp/new/$name.png"; do
+    convert "$v" -colorspace Gray -crop "$crop" +repage "$v.crop.png"
+  done
+  montage "$tmp/$name.$ext.crop.png" "$tmp/$name-bg.png.crop.png" "$tmp/old/$name.png.crop.png" "$tmp/new/$name.png.crop.png" \
+    -tile 4x1 -geometry +4+4 -title "$name: input | background removal | first model | second model" -depth 8 \
+    -colorspace Gray -define png:compression-level=9 "docs/gallery/$name.png"
+done
+ls -la docs/gallery/*.png

@@ -1,0 +1,48 @@
+package com.daeworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.SavedModel;
+import com.daeworkbench.core.model.ArchitectureSpec.PageInput;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train --page-input paper-divided: the model file says so, eval-pages runs it, fine-tuning keeps it. */
+class PageInputTrainingTest {
+    @TempDir Path dir;
+
+    @Test
+    void aPaperDividedModelIsSavedAsSuchAndFineTuningKeepsIt() throws Exception {
+        String home = System.getProperty("dae.home");
+        System.setProperty("dae.home", dir.resolve("home").toString());
+        try {
+            Path pages = dir.resolve("pages");
+            assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "5", "--width", "160", "--height", "128",
+                    "--out", pages.toString()).exit()).isZero();
+            Path first = dir.resolve("divided.dae");
+            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--page-input", "paper-divided", "--arch", "residual",
+                    "--layers", "3", "--width", "4", "--epochs", "1", "--batch", "8", "--out", first.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            try (var m = ModelStore.load(first).model()) {
+                assertThat(m.spec().pageInput()).isEqualTo(PageInput.PAPER_DIVIDED);
+            }
+            Path tuned = dir.resolve("tuned.dae");
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
+                    "--lr", "1e-4", "--epochs", "1", "--batch", "8", "--out", tuned.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            SavedModel t = ModelStore.load(tuned);
+            assertThat(t.model().spec().pageInput()).as("--init's page input, not raw").isEqualTo(PageInput.PAPER_DIVIDED);
+            t.model().close();
+            r = AnalysisCommandsTest.run("eval-pages", "--model", tuned.toString(), "--pages", pages.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
+                    "--page-input", "raw", "--epochs", "1", "--out", dir.resolve("wrong.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("--page-input");
+        } finally {
+            if (home == null) System.clearProperty("dae.home"); else System.setProperty("dae.home", home);
+        }
+    }
+}
