@@ -260,41 +260,34 @@ final class DirectModel implements DenoisingModel {
     @Override
     public double fit(float[] noisy, float[] clean, int count) {
         int parts = Math.min(replicas.size(), count / MIN_IMAGES_PER_REPLICA);
-        if (parts <= 1 && oneThread) {
-            // a dense network's ops are too small to share: on two OpenMP threads its step took
-            // ~1.3x as long as on one (dense 784-256-64-256-784, bench, interleaved: 12,300-13,300
-            // against 15,500-18,300 samples/s); a table's small network trained 5x faster
-            // (the tables work measured 287 against ~1,900 samples/s)
-            var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
-            int threads = ops.ompGetMaxThreads();
-            ops.setOmpNumThreads(1);
-            try {
-                double loss = replicas.get(0).gradient(noisy, clean, 0, count, count);
-                update();
-                return loss;
-            } finally {
-                ops.setOmpNumThreads(threads);
-            }
-        }
-        if (parts <= 1) {
-            double loss = replicas.get(0).gradient(noisy, clean, 0, count, count);
-            update();
-            return loss;
-        }
-        // this thread's own ops (the optimizer step) on one core too: two OpenMP workers of
-        // this thread, still spinning from its last parallel region, would take the cores the
-        // replicas need (conv: ~1,500 against ~2,100 samples/s)
+        if (parts <= 1 && !oneThread) return step(() -> replicas.get(0).gradient(noisy, clean, 0, count, count));
+        // one OpenMP thread for this thread's ops:
+        // - a dense network's ops are too small to share: on two threads its step took ~1.3x as
+        //   long as on one (dense 784-256-64-256-784, bench, interleaved: 12,300-13,300 against
+        //   15,500-18,300 samples/s); a table's small network trained 5x faster (287 against ~1,900)
+        // - with replicas, this thread's own ops (the optimizer step) on one core too: two OpenMP
+        //   workers of this thread, still spinning from its last parallel region, would take the
+        //   cores the replicas need (conv: ~1,500 against ~2,100 samples/s)
         var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         int threads = ops.ompGetMaxThreads();
         ops.setOmpNumThreads(1);
         try {
-            double loss = shared(parts, count, (r, from, n) -> replicas.get(r).gradient(noisy, clean, from, n, count));
-            for (int r = 1; r < parts; r++) grads.addi(replicas.get(r).grads);
-            update();
-            return loss;
+            if (parts <= 1) return step(() -> replicas.get(0).gradient(noisy, clean, 0, count, count));
+            return step(() -> {
+                double loss = shared(parts, count, (r, from, n) -> replicas.get(r).gradient(noisy, clean, from, n, count));
+                for (int r = 1; r < parts; r++) grads.addi(replicas.get(r).grads);
+                return loss;
+            });
         } finally {
             ops.setOmpNumThreads(threads);
         }
+    }
+
+    /** The gradient into {@code grads} (returning the batch's loss), then one optimizer step. */
+    private double step(java.util.function.DoubleSupplier gradient) {
+        double loss = gradient.getAsDouble();
+        update();
+        return loss;
     }
 
     private void update() {
