@@ -335,23 +335,10 @@ public final class TrainView extends BorderPane {
         lrValue.setPrefColumnCount(6);
         lrValue.setTooltip(tip(String.format(Locale.ROOT, "The exact learning rate, e.g. 3e-4 or 0.0005 (%s to %s); Enter applies it.",
                 formatRate(MIN_RATE), formatRate(MAX_RATE))));
-        vm.learningRateLogProperty().addListener((o, a, v) -> {
-            lrValue.setText(formatRate(vm.learningRate()));
-            lrValue.getStyleClass().remove("invalid");
-        });
-        Runnable applyRate = () -> {
-            Double rate = parseRate(lrValue.getText());
-            lrValue.getStyleClass().remove("invalid");
-            if (rate == null) {
-                lrValue.getStyleClass().add("invalid");
-                vm.report("The learning rate must be a number from " + formatRate(MIN_RATE) + " to " + formatRate(MAX_RATE)
-                        + ", e.g. 3e-4; \"" + lrValue.getText() + "\" is not.");
-                return;
-            }
-            vm.learningRateLogProperty().set(Math.log10(rate));
-        };
-        lrValue.setOnAction(e -> applyRate.run());
-        lrValue.focusedProperty().addListener((o, was, now) -> { if (!now && parseRate(lrValue.getText()) != null) applyRate.run(); });
+        exactField(lrValue, vm.learningRateLogProperty(), () -> formatRate(vm.learningRate()), TrainView::parseRate,
+                rate -> vm.learningRateLogProperty().set(Math.log10(rate)),
+                text -> "The learning rate must be a number from " + formatRate(MIN_RATE) + " to " + formatRate(MAX_RATE)
+                        + ", e.g. 3e-4; \"" + text + "\" is not.");
         Button find = new Button("Find…");
         find.setId("find-learning-rate");
         find.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -402,22 +389,9 @@ public final class TrainView extends BorderPane {
         decay.setPrefColumnCount(6);
         decay.setTooltip(tip("L2 weight decay: each update also shrinks every weight by learning rate x decay x weight."
                 + " It keeps weights small and fights overfitting; 1e-4 is a gentle start, 0 turns it off. Enter applies it."));
-        vm.weightDecayProperty().addListener((o, a, v) -> {
-            decay.setText(formatDecay(v.doubleValue()));
-            decay.getStyleClass().remove("invalid");
-        });
-        Runnable applyDecay = () -> {
-            Double value = parseDecay(decay.getText());
-            decay.getStyleClass().remove("invalid");
-            if (value == null) {
-                decay.getStyleClass().add("invalid");
-                vm.report("Weight decay must be a number from 0 to below 1, e.g. 1e-4; \"" + decay.getText() + "\" is not.");
-                return;
-            }
-            vm.weightDecayProperty().set(value);
-        };
-        decay.setOnAction(e -> applyDecay.run());
-        decay.focusedProperty().addListener((o, was, now) -> { if (!now && parseDecay(decay.getText()) != null) applyDecay.run(); });
+        exactField(decay, vm.weightDecayProperty(), () -> formatDecay(vm.weightDecayProperty().get()), TrainView::parseDecay,
+                vm.weightDecayProperty()::set,
+                text -> "Weight decay must be a number from 0 to below 1, e.g. 1e-4; \"" + text + "\" is not.");
         GridPane g = form();
         g.add(fineTune, 0, 7, 2, 1);
         g.addRow(5, new Label("Loss"), lossChoice);
@@ -435,6 +409,32 @@ public final class TrainView extends BorderPane {
         g.addRow(3, new Label("Epochs"), epochs);
         g.addRow(4, new Label("Seed"), new HBox(6, seed, newSeed));
         return section("Training", g);
+    }
+
+    /**
+     * A text field that shows a setting exactly and takes a typed value: shown again whenever the
+     * setting changes; Enter (or leaving it with a valid value) applies it; an invalid value is
+     * marked and reported in one sentence.
+     */
+    private void exactField(javafx.scene.control.TextField field, javafx.beans.Observable setting,
+                            java.util.function.Supplier<String> shown, java.util.function.Function<String, Double> parse,
+                            java.util.function.DoubleConsumer apply, java.util.function.UnaryOperator<String> complaint) {
+        setting.addListener(o -> {
+            field.setText(shown.get());
+            field.getStyleClass().remove("invalid");
+        });
+        Runnable take = () -> {
+            Double value = parse.apply(field.getText());
+            field.getStyleClass().remove("invalid");
+            if (value == null) {
+                field.getStyleClass().add("invalid");
+                vm.report(complaint.apply(field.getText()));
+                return;
+            }
+            apply.accept(value);
+        };
+        field.setOnAction(e -> take.run());
+        field.focusedProperty().addListener((o, was, now) -> { if (!now && parse.apply(field.getText()) != null) take.run(); });
     }
 
     static String formatDecay(double decay) {
