@@ -1,5 +1,6 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.analysis.AnomalyReport;
 import com.daeworkbench.core.analysis.AnomalyScorer;
 import com.daeworkbench.core.analysis.Score;
@@ -134,7 +135,7 @@ final class AnomalyCommand implements Callable<Integer> {
 
     private Corruption trainingCorruption(SavedModel saved) {
         String text = corruption != null ? corruption : saved.info().corruption();
-        if (text == null || text.isBlank() || text.equals("pairs")) return null;
+        if (text == null || text.isBlank() || text.equals(CorruptionSpec.PAIRS)) return null;
         return TrainCommand.parseCorruption(spec, text);
     }
 

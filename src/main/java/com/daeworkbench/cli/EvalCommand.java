@@ -1,5 +1,6 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.DatasetSource;
 import com.daeworkbench.core.data.ImageSet;
@@ -60,10 +61,10 @@ final class EvalCommand implements Callable<Integer> {
         String noiseSpec;
         if (data.hasPairs()) {
             noisy = limit > 0 ? data.testNoisy().slice(0, clean.count()) : data.testNoisy();
-            noiseSpec = "pairs";
+            noiseSpec = CorruptionSpec.PAIRS;
         } else {
             String text = corruption != null ? corruption : saved.info().corruption();
-            if (text == null || text.equals("pairs")) {
+            if (text == null || text.equals(CorruptionSpec.PAIRS)) {
                 throw new ParameterException(spec.commandLine(), "the model was trained on noisy/clean pairs: give --corruption");
             }
             Corruption noise = TrainCommand.parseCorruption(spec, text);

@@ -11,6 +11,7 @@ import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
+import com.daeworkbench.core.model.WarmStart;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.runs.RunRecord;
@@ -117,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
             RunRecord.EpochPoint kept = run.record().epochs().get(run.savedEpoch() - 1);
             Map<String, Double> metrics = ValidationMetrics.of(data.shape(), kept.validationPsnr(), kept.validationSsim(),
                     kept.validationRmse(), kept.validationLoss());
-            ModelInfo info = ModelInfo.of(data.hasPairs() ? "pairs" : noise.spec(), data.name(), run.savedEpoch(), metrics);
+            ModelInfo info = ModelInfo.of(CorruptionSpec.nameOf(data.hasPairs() ? null : noise), data.name(), run.savedEpoch(), metrics);
             if (run.savedEpoch() == result.epochs().size()) {
                 ModelStore.save(out, net, info);
             } else {
@@ -154,19 +155,13 @@ final class TrainCommand implements Callable<Integer> {
     /** The architecture of --init's model with this run's training settings (learning rate, batch, seed...). */
     private DenoisingModel initialised(ArchitectureSpec wanted) throws java.io.IOException {
         try (DenoisingModel from = ModelStore.load(init).model()) {
-            ArchitectureSpec f = from.spec();
-            ArchitectureSpec merged = new ArchitectureSpec(f.kind(), wanted.inputHeight(), wanted.inputWidth(), f.layers(), f.width(),
-                    f.bottleneck(), f.activation(), wanted.loss(), wanted.optimizer(), wanted.learningRate(), wanted.batchSize(),
-                    wanted.weightDecay(), wanted.seed(), wanted.pageInput());
-            if (f.pageInput() != wanted.pageInput()) {
+            if (from.spec().pageInput() != wanted.pageInput()) {
                 throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "
-                        + f.pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
+                        + from.spec().pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
             }
-            if (!f.fullyConvolutional() && (f.inputHeight() != wanted.inputHeight() || f.inputWidth() != wanted.inputWidth())) {
-                throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " takes " + f.inputWidth() + "x"
-                        + f.inputHeight() + " images but the data set has " + wanted.inputWidth() + "x" + wanted.inputHeight());
-            }
-            return Models.fromBytes(merged, from.toBytes());
+            return WarmStart.from(from, wanted);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + ": " + e.getMessage());
         }
     }
 

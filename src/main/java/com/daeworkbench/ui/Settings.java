@@ -6,6 +6,7 @@ import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Kind;
 import com.daeworkbench.core.model.ArchitectureSpec.Loss;
 import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
+import com.daeworkbench.ui.train.TrainSettings;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,34 +18,34 @@ record Settings(String dataset, String noiseType, double noiseLevel, Kind kind, 
                 String secondNoiseType, double secondNoiseLevel, Loss loss, double weightDecay) {
 
     static Settings of(TrainViewModel vm) {
-        return new Settings(vm.datasetProperty().get(), vm.noiseTypeProperty().get(), vm.noiseLevelProperty().get(),
-                vm.kindProperty().get(), vm.layersProperty().get(), vm.widthProperty().get(), vm.bottleneckProperty().get(),
-                vm.activationProperty().get(), vm.optimizerProperty().get(), vm.learningRateLogProperty().get(),
-                vm.batchSizeProperty().get(), vm.epochsProperty().get(), vm.seedProperty().get(),
-                vm.secondNoiseTypeProperty().get(), vm.secondNoiseLevelProperty().get(), vm.lossProperty().get(), vm.weightDecayProperty().get());
+        return new Settings(vm.settings().datasetProperty().get(), vm.settings().noiseTypeProperty().get(), vm.settings().noiseLevelProperty().get(),
+                vm.settings().kindProperty().get(), vm.settings().layersProperty().get(), vm.settings().widthProperty().get(), vm.settings().bottleneckProperty().get(),
+                vm.settings().activationProperty().get(), vm.settings().optimizerProperty().get(), vm.settings().learningRateLogProperty().get(),
+                vm.settings().batchSizeProperty().get(), vm.settings().epochsProperty().get(), vm.settings().seedProperty().get(),
+                vm.settings().secondNoiseTypeProperty().get(), vm.settings().secondNoiseLevelProperty().get(), vm.settings().lossProperty().get(), vm.settings().weightDecayProperty().get());
     }
 
     void applyTo(TrainViewModel vm) {
-        if (kind != null) vm.kindProperty().set(kind);
-        vm.layersProperty().set(layers);
-        vm.widthProperty().set(width);
-        vm.bottleneckProperty().set(bottleneck);
-        if (noiseType != null && TrainViewModel.NOISE_TYPES.contains(noiseType)) vm.noiseTypeProperty().set(noiseType);
-        vm.noiseLevelProperty().set(Math.max(0, Math.min(1, noiseLevel)));
-        if (activation != null) vm.activationProperty().set(activation);
-        if (optimizer != null) vm.optimizerProperty().set(optimizer);
-        vm.learningRateLogProperty().set(Math.max(-5, Math.min(-1, learningRateLog)));
-        vm.batchSizeProperty().set(Math.max(1, batchSize));
-        vm.epochsProperty().set(Math.max(1, epochs));
-        vm.seedProperty().set(seed);
+        if (kind != null) vm.settings().kindProperty().set(kind);
+        vm.settings().layersProperty().set(layers);
+        vm.settings().widthProperty().set(width);
+        vm.settings().bottleneckProperty().set(bottleneck);
+        if (noiseType != null && TrainSettings.NOISE_TYPES.contains(noiseType)) vm.settings().noiseTypeProperty().set(noiseType);
+        vm.settings().noiseLevelProperty().set(Math.max(0, Math.min(1, noiseLevel)));
+        if (activation != null) vm.settings().activationProperty().set(activation);
+        if (optimizer != null) vm.settings().optimizerProperty().set(optimizer);
+        vm.settings().learningRateLogProperty().set(Math.max(-5, Math.min(-1, learningRateLog)));
+        vm.settings().batchSizeProperty().set(Math.max(1, batchSize));
+        vm.settings().epochsProperty().set(Math.max(1, epochs));
+        vm.settings().seedProperty().set(seed);
         // fields a settings file of an older version lacks come as null and 0: the defaults stay
-        if (secondNoiseType != null && (TrainViewModel.NOISE_TYPES.contains(secondNoiseType) || TrainViewModel.NO_NOISE.equals(secondNoiseType))) {
-            vm.secondNoiseTypeProperty().set(secondNoiseType);
-            vm.secondNoiseLevelProperty().set(Math.max(0, Math.min(1, secondNoiseLevel)));
+        if (secondNoiseType != null && (TrainSettings.NOISE_TYPES.contains(secondNoiseType) || TrainSettings.NO_NOISE.equals(secondNoiseType))) {
+            vm.settings().secondNoiseTypeProperty().set(secondNoiseType);
+            vm.settings().secondNoiseLevelProperty().set(Math.max(0, Math.min(1, secondNoiseLevel)));
         }
-        if (loss != null) vm.lossProperty().set(loss);
-        vm.weightDecayProperty().set(weightDecay >= 0 && weightDecay < 1 ? weightDecay : 0);
-        if (dataset != null) vm.datasetProperty().set(dataset);
+        if (loss != null) vm.settings().lossProperty().set(loss);
+        vm.settings().weightDecayProperty().set(weightDecay >= 0 && weightDecay < 1 ? weightDecay : 0);
+        if (dataset != null) vm.settings().datasetProperty().set(dataset);
     }
 
     static Settings load(Path file) {

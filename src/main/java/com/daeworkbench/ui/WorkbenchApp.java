@@ -71,7 +71,7 @@ public final class WorkbenchApp extends Application {
         documents = new DocumentsViewModel(runner, this::notifyUser, train::lastModelFile);
         Tab documentsTab = new Tab(WorkbenchTab.DOCUMENTS.title(), new DocumentsView(documents));
         documentsTab.setId("documents-tab");
-        analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.loadedDatasetProperty().get(), run -> {
+        analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.settings().loadedDatasetProperty().get(), run -> {
             try {
                 store.save(run);
             } catch (java.io.IOException e) {
@@ -99,7 +99,7 @@ public final class WorkbenchApp extends Application {
             tabs.getSelectionModel().select(trainTab);
         }));
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> { if (i.intValue() == 1) runs.refresh(); });
-        train.savedRunProperty().addListener((o, a, run) -> { if (run != null && run.status() != RunRecord.Status.RUNNING) runs.refresh(); });
+        train.run().savedRunProperty().addListener((o, a, run) -> { if (run != null && run.status() != RunRecord.Status.RUNNING) runs.refresh(); });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(tabs, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
@@ -108,7 +108,7 @@ public final class WorkbenchApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), train::stop);
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> { if (train.runningProperty().get() && !confirmQuitWhileTraining()) e.consume(); });
+        stage.setOnCloseRequest(e -> { if (train.run().runningProperty().get() && !confirmQuitWhileTraining()) e.consume(); });
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.show();
@@ -121,7 +121,7 @@ public final class WorkbenchApp extends Application {
         train.start();
         runs.refresh();
         FxStallMonitor stalls = FxStallMonitor.startIfRequested();
-        if (stalls != null) train.runningProperty().addListener((o, a, now) -> {
+        if (stalls != null) train.run().runningProperty().addListener((o, a, now) -> {
             if (now) stalls.trainingStarted();
             else {
                 stalls.trainingEnded();
@@ -150,7 +150,7 @@ public final class WorkbenchApp extends Application {
 
             @Override
             public void handle(long now) {
-                if (++frames < AUTOSTART_AFTER_FRAMES || !train.engineReadyProperty().get() || train.loadedDatasetProperty().get() == null) return;
+                if (++frames < AUTOSTART_AFTER_FRAMES || !train.engineReadyProperty().get() || train.settings().loadedDatasetProperty().get() == null) return;
                 stop();
                 train.train();
             }

@@ -53,7 +53,7 @@ class WorkbenchWindowTest {
     @Order(1)
     void theWindowOpensWithTheBundledDigitsAndAPreviewThatFollowsTheNoiseSlider() throws Exception {
         assertThat(robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && "DAE Workbench".equals(s.getTitle()))).isNotEmpty();
-        await("the digits to load", 30, () -> vm().loadedDatasetProperty().get() != null);
+        await("the digits to load", 30, () -> vm().settings().loadedDatasetProperty().get() != null);
         Pane strip = robot.lookup("#noisy-strip").queryAs(Pane.class);
         await("the preview", 10, () -> !strip.getChildren().isEmpty());
         javafx.scene.image.Image before = ((ImageView) strip.getChildren().get(0)).getImage();
@@ -67,27 +67,27 @@ class WorkbenchWindowTest {
     @Test
     @Order(2)
     void theArchitectureSlidersDriveTheSettingsAndTheLayerDiagram() throws Exception {
-        robot.interact(() -> vm().kindProperty().set(Kind.CONV));
+        robot.interact(() -> vm().settings().kindProperty().set(Kind.CONV));
         Pane diagram = robot.lookup("#layer-diagram").queryAs(Pane.class);
         Pane bars = (Pane) diagram.getChildren().get(0);
         assertThat(bars.getChildren()).hasSize(6);   // input, 2 down, code, 1 up, output
         Slider layers = robot.lookup("#layers-slider").queryAs(Slider.class);
         robot.interact(() -> layers.setValue(3));
-        assertThat(vm().layersProperty().get()).isEqualTo(3);
+        assertThat(vm().settings().layersProperty().get()).isEqualTo(3);
         assertThat(bars.getChildren()).hasSize(8);
         Slider width = robot.lookup("#width-slider").queryAs(Slider.class);
         robot.interact(() -> width.setValue(6.2));   // log2 scale: the nearest power of two
-        assertThat(vm().widthProperty().get()).isEqualTo(64);
+        assertThat(vm().settings().widthProperty().get()).isEqualTo(64);
         @SuppressWarnings("unchecked") javafx.scene.control.Spinner<Integer> spinner =
                 robot.lookup("#width-spinner").queryAs(javafx.scene.control.Spinner.class);
         assertThat(spinner.getValue()).isEqualTo(64);
-        robot.interact(() -> vm().widthProperty().set(48));   // a value typed or loaded stays exact
+        robot.interact(() -> vm().settings().widthProperty().set(48));   // a value typed or loaded stays exact
         assertThat(width.getValue()).isCloseTo(Math.log(48) / Math.log(2), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(vm().widthProperty().get()).isEqualTo(48);
-        robot.interact(() -> vm().kindProperty().set(Kind.RESIDUAL));
+        assertThat(vm().settings().widthProperty().get()).isEqualTo(48);
+        robot.interact(() -> vm().settings().kindProperty().set(Kind.RESIDUAL));
         assertThat(robot.lookup("#bottleneck-slider").queryAs(Slider.class).isDisabled()).isTrue();
-        robot.interact(() -> vm().kindProperty().set(Kind.CONV));
-        assertThat(vm().layersProperty().get()).isEqualTo(2);   // a new kind brings its defaults back
+        robot.interact(() -> vm().settings().kindProperty().set(Kind.CONV));
+        assertThat(vm().settings().layersProperty().get()).isEqualTo(2);   // a new kind brings its defaults back
     }
 
     @Test
@@ -96,37 +96,37 @@ class WorkbenchWindowTest {
         Path tiny = TinyDigits.idxFolder(home.resolve("tiny"), 384, 64);
         robot.interact(() -> {
             vm().loadDataset(tiny.toString());
-            vm().kindProperty().set(Kind.DENSE);
-            vm().batchSizeProperty().set(16);
-            vm().epochsProperty().set(3);
+            vm().settings().kindProperty().set(Kind.DENSE);
+            vm().settings().batchSizeProperty().set(16);
+            vm().settings().epochsProperty().set(3);
         });
-        await("the tiny data set", 30, () -> vm().loadedDatasetProperty().get() != null
-                && vm().loadedDatasetProperty().get().train().count() == 384);
+        await("the tiny data set", 30, () -> vm().settings().loadedDatasetProperty().get() != null
+                && vm().settings().loadedDatasetProperty().get().train().count() == 384);
         await("the engine", 120, () -> vm().engineReadyProperty().get());
         robot.clickOn("#train-button");
         LossChart chart = robot.lookup("#loss-chart").queryAs(LossChart.class);
         await("loss points on the chart", 120, () -> chart.drawnPoints() > 5);
         await("reconstructions in the grid", 120, () -> !robot.lookup("#sample-grid").lookup((Node n) -> n instanceof ImageView).queryAll().isEmpty());
         robot.clickOn("#pause-button");
-        await("the pause", 60, () -> vm().pausedProperty().get());
+        await("the pause", 60, () -> vm().run().pausedProperty().get());
         assertThat(robot.lookup("#pause-button").queryAs(Button.class).getText()).isEqualTo("Resume");
-        int frozen = vm().iterationLoss().size();
+        int frozen = vm().run().iterationLoss().size();
         Thread.sleep(500);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm().iterationLoss()).hasSize(frozen);
+        assertThat(vm().run().iterationLoss()).hasSize(frozen);
         robot.clickOn("#pause-button");
-        await("the resume", 30, () -> !vm().pausedProperty().get());
+        await("the resume", 30, () -> !vm().run().pausedProperty().get());
         robot.clickOn("#stop-button");
-        await("the stop", 60, () -> !vm().runningProperty().get());
-        assertThat(vm().statusProperty().get()).containsIgnoringCase("stopped");
+        await("the stop", 60, () -> !vm().run().runningProperty().get());
+        assertThat(vm().run().statusProperty().get()).containsIgnoringCase("stopped");
     }
 
     @Test
     @Order(4)
     void theRunsTableKeepsRunsAndOverlaysTwoSelected() throws Exception {
-        robot.interact(() -> vm().epochsProperty().set(1));
+        robot.interact(() -> vm().settings().epochsProperty().set(1));
         robot.clickOn("#train-button");
-        await("the second run to finish", 180, () -> !vm().runningProperty().get() && vm().epochPoints().size() == 1);
+        await("the second run to finish", 180, () -> !vm().run().runningProperty().get() && vm().run().epochPoints().size() == 1);
         // every epoch's reconstructions are kept: the slider scrubs back to them
         Slider epochs = robot.lookup("#epoch-slider").queryAs(Slider.class);
         assertThat(epochs.isDisabled()).isFalse();
@@ -149,10 +149,10 @@ class WorkbenchWindowTest {
     void closingTheWindowMidRunAsksFirstAndKeepTrainingKeepsItOpen() throws Exception {
         robot.interact(() -> {
             robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0);
-            vm().epochsProperty().set(50);
+            vm().settings().epochsProperty().set(50);
         });
         robot.clickOn("#train-button");
-        await("training", 60, () -> vm().runningProperty().get() && !vm().iterationLoss().isEmpty());
+        await("training", 60, () -> vm().run().runningProperty().get() && !vm().run().iterationLoss().isEmpty());
         Stage window = (Stage) robot.lookup("#tabs").query().getScene().getWindow();
         javafx.application.Platform.runLater(() -> window.fireEvent(
                 new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -163,9 +163,9 @@ class WorkbenchWindowTest {
         robot.clickOn(keep);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.isShowing()).isTrue();
-        assertThat(vm().runningProperty().get()).isTrue();
+        assertThat(vm().run().runningProperty().get()).isTrue();
         robot.clickOn("#stop-button");
-        await("the stop", 60, () -> !vm().runningProperty().get());
+        await("the stop", 60, () -> !vm().run().runningProperty().get());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
+import com.daeworkbench.core.model.WarmStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,8 +57,7 @@ public final class DocumentModel {
                 throw new IllegalArgumentException("fine-tuning keeps the bundled model's architecture ("
                         + describe(b) + ", " + b.activation().name().toLowerCase() + "); set those or start from fresh weights");
             }
-            // the bundled model's page input comes along: its weights only make sense on such pages
-            return Models.fromBytes(training.withPageInput(b.pageInput()), bundled.toBytes());
+            return WarmStart.from(bundled, training);
         }
     }
 

@@ -16,6 +16,22 @@ public final class CorruptionSpec {
 
     private CorruptionSpec() { }
 
+    /**
+     * What run records and model files say instead of a corruption when the data set brings its own noisy
+     * images (real noisy/clean pairs): no corruption was applied.
+     */
+    public static final String PAIRS = "pairs";
+
+    /** A corruption's spec, or {@link #PAIRS} for none (a data set of real pairs). */
+    public static String nameOf(Corruption corruption) {
+        return corruption == null ? PAIRS : corruption.spec();
+    }
+
+    /** The corruption a record or model file names, or null for {@link #PAIRS} (or nothing named). */
+    public static Corruption parseRecorded(String spec) {
+        return spec == null || spec.isBlank() || PAIRS.equals(spec) ? null : parse(spec);
+    }
+
     public static Corruption parse(String spec) {
         if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty corruption; use e.g. gaussian:0.5. Types: " + TYPES);
         List<Corruption> parts = new ArrayList<>();

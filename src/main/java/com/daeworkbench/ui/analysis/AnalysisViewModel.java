@@ -116,7 +116,7 @@ public final class AnalysisViewModel {
             if (model != null) model.model().close();
             model = saved;
             modelFile = file;
-            score.set(Score.recommendedFor(saved.model().spec().kind(), !saved.info().corruption().equals("pairs")));
+            score.set(Score.recommendedFor(saved.model().spec().kind(), !CorruptionSpec.PAIRS.equals(saved.info().corruption())));
             modelName.set(file.getFileName() + " · " + saved.model().spec().kind().name().toLowerCase(Locale.ROOT)
                     + " · trained on " + saved.info().dataset() + " with " + saved.info().corruption());
             setStatus(null, "Model ready.");
@@ -150,8 +150,7 @@ public final class AnalysisViewModel {
     }
 
     private Corruption modelCorruption() {
-        String c = model.info().corruption();
-        return c == null || c.equals("pairs") ? null : CorruptionSpec.parse(c);
+        return CorruptionSpec.parseRecorded(model.info().corruption());
     }
 
     public void runAnomalies() {

@@ -85,8 +85,8 @@ public final class TrainView extends BorderPane {
         warning.getStyleClass().add("training-warning");
         warning.setWrapText(true);
         warning.setMaxWidth(Double.MAX_VALUE);
-        warning.textProperty().bind(vm.trainingWarningProperty());
-        warning.visibleProperty().bind(vm.trainingWarningProperty().isNotEmpty());
+        warning.textProperty().bind(vm.run().trainingWarningProperty());
+        warning.visibleProperty().bind(vm.run().trainingWarningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         VBox centreWithWarning = new VBox(warning, centre);
         VBox.setVgrow(centre, Priority.ALWAYS);
@@ -96,7 +96,7 @@ public final class TrainView extends BorderPane {
         setCenter(main);
         setBottom(statusBar());
         // redraw at most ten times a second however fast the trainer reports (a pulse is 60 Hz)
-        vm.curveVersionProperty().addListener(o -> curvesDirty = true);
+        vm.run().curveVersionProperty().addListener(o -> curvesDirty = true);
         new javafx.animation.AnimationTimer() {
             private long last;
 
@@ -105,29 +105,29 @@ public final class TrainView extends BorderPane {
                 if (!curvesDirty || now - last < 100_000_000L) return;
                 curvesDirty = false;
                 last = now;
-                chart.setData(vm.iterationLoss(), vm.epochPoints(), vm.iterationsPerEpoch());
+                chart.setData(vm.run().iterationLoss(), vm.run().epochPoints(), vm.run().iterationsPerEpoch());
             }
         }.start();
-        vm.liveSamplesProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
-        vm.baselinePsnrProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
+        vm.run().liveSamplesProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.run().liveSamplesProperty().get()); });
+        vm.run().baselinePsnrProperty().addListener(o -> { if (epochSlider.getValue() == 0) showSamples(vm.run().liveSamplesProperty().get()); });
         // the score line follows its own numbers: cleared when a new run starts, not at its first preview
         // (change listeners: an invalidation listener hears nothing more until someone reads the value)
-        for (javafx.beans.value.ObservableValue<?> score : List.of(vm.setPsnrProperty(), vm.baselineSetPsnrProperty(), vm.baselineNameProperty())) {
+        for (javafx.beans.value.ObservableValue<?> score : List.of(vm.run().setPsnrProperty(), vm.run().baselineSetPsnrProperty(), vm.run().baselineNameProperty())) {
             score.addListener((o, a, b) -> showSetScore());
         }
         // during a run, before the first preview, the grid says it is coming rather than "Press Train"
-        vm.runningProperty().addListener((o, a, b) -> { if (epochSlider.getValue() == 0) showSamples(vm.liveSamplesProperty().get()); });
-        vm.epochSamples().addListener((javafx.collections.ListChangeListener<TrainingEvent.Samples>) c -> {
-            epochSlider.setMax(vm.epochSamples().size());
-            epochSlider.setDisable(vm.epochSamples().isEmpty());
+        vm.run().runningProperty().addListener((o, a, b) -> { if (epochSlider.getValue() == 0) showSamples(vm.run().liveSamplesProperty().get()); });
+        vm.run().epochSamples().addListener((javafx.collections.ListChangeListener<TrainingEvent.Samples>) c -> {
+            epochSlider.setMax(vm.run().epochSamples().size());
+            epochSlider.setDisable(vm.run().epochSamples().isEmpty());
         });
         epochSlider.valueProperty().addListener((o, a, v) -> {
             int e = (int) Math.round(v.doubleValue());
             epochLabel.setText(e == 0 ? "live" : "epoch " + e);
-            showSamples(e == 0 ? vm.liveSamplesProperty().get() : vm.epochSamples().get(e - 1));
+            showSamples(e == 0 ? vm.run().liveSamplesProperty().get() : vm.run().epochSamples().get(e - 1));
         });
-        vm.loadedDatasetProperty().addListener(o -> showStrip());
-        vm.previewNoisyProperty().addListener(o -> showNoisyStrip());
+        vm.settings().loadedDatasetProperty().addListener(o -> showStrip());
+        vm.settings().previewNoisyProperty().addListener(o -> showNoisyStrip());
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -144,21 +144,21 @@ public final class TrainView extends BorderPane {
 
     private void showSamples(TrainingEvent.Samples s) {
         if (s == null) {
-            grid.showPlaceholder(vm.runningProperty().get()
+            grid.showPlaceholder(vm.run().runningProperty().get()
                     ? "Training: reconstructions of fixed validation images appear here after the first batches."
                     : SampleGrid.PRESS_TRAIN);
         } else {
-            grid.show(s, vm.baselinePsnrProperty().get());
+            grid.show(s, vm.run().baselinePsnrProperty().get());
         }
         showSetScore();
     }
 
     private void showSetScore() {
-        double set = vm.setPsnrProperty().get(), base = vm.baselineSetPsnrProperty().get();
+        double set = vm.run().setPsnrProperty().get(), base = vm.run().baselineSetPsnrProperty().get();
         // the rows compare with a median 3x3; the set with whichever plain filter does best on it: named, both
         setScore.setText(Double.isNaN(set) ? "" : String.format(Locale.ROOT,
                 "validation set: network %.2f dB%s", set,
-                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter on the set (%s) %.2f dB", vm.baselineNameProperty().get(), base)));
+                Double.isNaN(base) ? "" : String.format(Locale.ROOT, " · best plain filter on the set (%s) %.2f dB", vm.run().baselineNameProperty().get(), base)));
     }
 
     private VBox settingsColumn() {
@@ -194,11 +194,11 @@ public final class TrainView extends BorderPane {
             }
             public String fromString(String s) { return s; }
         });
-        pick.setValue(vm.datasetProperty().get());
+        pick.setValue(vm.settings().datasetProperty().get());
         pick.setMaxWidth(Double.MAX_VALUE);
         pick.setPrefWidth(200);
-        pick.setOnAction(e -> { if (pick.getValue() != null && !pick.getValue().equals(vm.datasetProperty().get())) vm.loadDataset(pick.getValue()); });
-        vm.datasetProperty().addListener((o, a, v) -> { if (!pick.getItems().contains(v)) pick.getItems().add(v); pick.setValue(v); });
+        pick.setOnAction(e -> { if (pick.getValue() != null && !pick.getValue().equals(vm.settings().datasetProperty().get())) vm.loadDataset(pick.getValue()); });
+        vm.settings().datasetProperty().addListener((o, a, v) -> { if (!pick.getItems().contains(v)) pick.getItems().add(v); pick.setValue(v); });
         pick.setTooltip(tip("What the autoencoder learns to clean. Drop a folder of IDX files or images anywhere on this screen to load it."));
         Button folder = new Button("Open…");
         folder.setTooltip(tip("An IDX folder (MNIST, EMNIST), a folder of clean images, or noisy/clean pairs in train/ + train_cleaned/."));
@@ -210,29 +210,29 @@ public final class TrainView extends BorderPane {
         HBox row = new HBox(6, pick, folder);
         HBox.setHgrow(pick, Priority.ALWAYS);
         Label summary = new Label();
-        summary.textProperty().bind(vm.datasetSummaryProperty());
+        summary.textProperty().bind(vm.settings().datasetSummaryProperty());
         summary.setWrapText(true);
         summary.getStyleClass().add("hint");
-        cleanStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
+        cleanStrip.setPrefColumns(TrainSettings.STRIP_IMAGES / 2);
         return section("Data", row, summary, cleanStrip);
     }
 
     private Node noiseSection() {
         ComboBox<String> type = new ComboBox<>();
-        type.getItems().addAll(TrainViewModel.NOISE_TYPES);
-        type.valueProperty().bindBidirectional(vm.noiseTypeProperty());
+        type.getItems().addAll(TrainSettings.NOISE_TYPES);
+        type.valueProperty().bindBidirectional(vm.settings().noiseTypeProperty());
         type.setMaxWidth(Double.MAX_VALUE);
         type.setTooltip(tip("The corruption the network learns to undo: Gaussian adds grain, salt-and-pepper flips pixels to black or white, masking erases pixels, speckle adds noise that grows with brightness."));
-        Slider level = slider(0, 1, vm.noiseLevelProperty().get(), 0.05);
-        level.valueProperty().bindBidirectional(vm.noiseLevelProperty());
+        Slider level = slider(0, 1, vm.settings().noiseLevelProperty().get(), 0.05);
+        level.valueProperty().bindBidirectional(vm.settings().noiseLevelProperty());
         level.setId("noise-level");
         level.setTooltip(tip("How strong the corruption is. More noise forces the network to learn the shape of the data rather than copy pixels, but too much leaves nothing to recover."));
         Label value = new Label();
-        value.textProperty().bind(vm.noiseLevelProperty().asString(Locale.ROOT, "%.2f"));
-        noisyStrip.setPrefColumns(TrainViewModel.STRIP_IMAGES / 2);
+        value.textProperty().bind(vm.settings().noiseLevelProperty().asString(Locale.ROOT, "%.2f"));
+        noisyStrip.setPrefColumns(TrainSettings.STRIP_IMAGES / 2);
         noisyStrip.setId("noisy-strip");
         Label previewHint = new Label();
-        previewHint.textProperty().bind(Bindings.when(vm.noiseFromPairsProperty())
+        previewHint.textProperty().bind(Bindings.when(vm.settings().noiseFromPairsProperty())
                 .then("These data come as noisy/clean pairs: the network learns to undo their own noise (shown below),"
                         + " so noise type and level do not apply.")
                 .otherwise("The same images, corrupted (updates as you move the slider):"));
@@ -240,19 +240,19 @@ public final class TrainView extends BorderPane {
         previewHint.setWrapText(true);
         previewHint.setId("noise-hint");
         ComboBox<String> second = new ComboBox<>();
-        second.getItems().add(TrainViewModel.NO_NOISE);
-        second.getItems().addAll(TrainViewModel.NOISE_TYPES);
-        second.valueProperty().bindBidirectional(vm.secondNoiseTypeProperty());
+        second.getItems().add(TrainSettings.NO_NOISE);
+        second.getItems().addAll(TrainSettings.NOISE_TYPES);
+        second.valueProperty().bindBidirectional(vm.settings().secondNoiseTypeProperty());
         second.setId("second-noise");
         second.setTooltip(tip("A second corruption on top of the first, as real damage often is (grain and missing pixels,"
                 + " say): the network has to undo both. \"none\" trains on the first alone."));
-        Slider secondLevel = slider(0, 1, vm.secondNoiseLevelProperty().get(), 0.05);
-        secondLevel.valueProperty().bindBidirectional(vm.secondNoiseLevelProperty());
+        Slider secondLevel = slider(0, 1, vm.settings().secondNoiseLevelProperty().get(), 0.05);
+        secondLevel.valueProperty().bindBidirectional(vm.settings().secondNoiseLevelProperty());
         secondLevel.setId("second-noise-level");
         secondLevel.setTooltip(tip("How strong the second corruption is."));
-        secondLevel.disableProperty().bind(vm.secondNoiseTypeProperty().isEqualTo(TrainViewModel.NO_NOISE));
+        secondLevel.disableProperty().bind(vm.settings().secondNoiseTypeProperty().isEqualTo(TrainSettings.NO_NOISE));
         Label secondValue = new Label();
-        secondValue.textProperty().bind(vm.secondNoiseLevelProperty().asString(Locale.ROOT, "%.2f"));
+        secondValue.textProperty().bind(vm.settings().secondNoiseLevelProperty().asString(Locale.ROOT, "%.2f"));
         Label plus = new Label("Plus");
         plus.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         second.setPrefWidth(118);
@@ -265,11 +265,11 @@ public final class TrainView extends BorderPane {
         Node typeAndLevel = new VBox(6, type, labelled("Level", level, value), secondRow);
         typeAndLevel.setId("noise-settings");
         // disabled controls show no tooltip: the reason sits on their container (and in the hint below)
-        type.disableProperty().bind(vm.noiseFromPairsProperty());
-        level.disableProperty().bind(vm.noiseFromPairsProperty());
-        secondRow.disableProperty().bind(vm.noiseFromPairsProperty());
+        type.disableProperty().bind(vm.settings().noiseFromPairsProperty());
+        level.disableProperty().bind(vm.settings().noiseFromPairsProperty());
+        secondRow.disableProperty().bind(vm.settings().noiseFromPairsProperty());
         Tooltip pairsTip = tip("Not used with noisy/clean pairs: the network learns from the pairs' own noise.");
-        vm.noiseFromPairsProperty().addListener((o, a, pairs) -> {
+        vm.settings().noiseFromPairsProperty().addListener((o, a, pairs) -> {
             if (pairs) Tooltip.install(typeAndLevel, pairsTip);
             else Tooltip.uninstall(typeAndLevel, pairsTip);
         });
@@ -279,20 +279,20 @@ public final class TrainView extends BorderPane {
     private Node architectureSection() {
         ComboBox<Kind> kind = new ComboBox<>();
         kind.getItems().addAll(Kind.values());
-        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.valueProperty().bindBidirectional(vm.settings().kindProperty());
         kind.setMaxWidth(Double.MAX_VALUE);
         kind.setConverter(enumNames(Kind.class));
         kind.setTooltip(tip("Dense: every pixel connects to every unit, squeezed through a bottleneck. Conv: the Keras-blog denoiser with pooling and upsampling. Residual: a DnCNN that predicts the noise and subtracts it."));
-        Node layers = knob(1, 20, false, vm.layersProperty(), "layers",
+        Node layers = knob(1, 20, false, vm.settings().layersProperty(), "layers",
                 "Depth. More layers can model more complex structure but train slower and can be harder to optimise.");
-        Node width = knob(4, 1024, true, vm.widthProperty(), "width",
+        Node width = knob(4, 1024, true, vm.settings().widthProperty(), "width",
                 "Neurons (dense) or filters (conv, residual) per layer: the network's capacity. The slider steps in powers of two; type any value in the box.");
-        Node bottleneck = knob(2, 512, true, vm.bottleneckProperty(), "bottleneck",
+        Node bottleneck = knob(2, 512, true, vm.settings().bottleneckProperty(), "bottleneck",
                 "The narrowest layer: a small code forces the autoencoder to keep only what matters. (Unused by the residual network.)");
-        bottleneck.disableProperty().bind(vm.kindProperty().isEqualTo(Kind.RESIDUAL));
+        bottleneck.disableProperty().bind(vm.settings().kindProperty().isEqualTo(Kind.RESIDUAL));
         ComboBox<Activation> act = new ComboBox<>();
         act.getItems().addAll(Activation.values());
-        act.valueProperty().bindBidirectional(vm.activationProperty());
+        act.valueProperty().bindBidirectional(vm.settings().activationProperty());
         act.setConverter(enumNames(Activation.class));
         act.setTooltip(tip("The non-linearity between layers. ReLU is the usual choice; tanh and sigmoid saturate and learn slower in deep networks."));
         GridPane g = form();
@@ -303,22 +303,22 @@ public final class TrainView extends BorderPane {
         g.addRow(4, new Label("Activation"), act);
         Label params = new Label();
         params.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d parameters",
-                vm.parameterCountProperty().get()), vm.parameterCountProperty()));
+                vm.settings().parameterCountProperty().get()), vm.settings().parameterCountProperty()));
         params.getStyleClass().add("param-count");
         LayerDiagram bars = new LayerDiagram();
         bars.setId("layer-diagram");
-        Runnable drawBars = () -> bars.show(vm.layerShapesProperty().get(), vm.codeShapeIndexProperty().get());
-        vm.layerShapesProperty().addListener(o -> drawBars.run());
-        vm.codeShapeIndexProperty().addListener(o -> drawBars.run());
+        Runnable drawBars = () -> bars.show(vm.settings().layerShapesProperty().get(), vm.settings().codeShapeIndexProperty().get());
+        vm.settings().layerShapesProperty().addListener(o -> drawBars.run());
+        vm.settings().codeShapeIndexProperty().addListener(o -> drawBars.run());
         drawBars.run();
         TextArea diagram = new TextArea();
-        diagram.textProperty().bind(vm.layerDiagramProperty());
+        diagram.textProperty().bind(vm.settings().layerDiagramProperty());
         diagram.setEditable(false);
         diagram.setPrefRowCount(5);
         diagram.getStyleClass().add("layer-diagram");
         diagram.setTooltip(tip("The layers these settings build, input to output."));
         Label error = new Label();
-        error.textProperty().bind(vm.specErrorProperty());
+        error.textProperty().bind(vm.settings().specErrorProperty());
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
@@ -326,17 +326,17 @@ public final class TrainView extends BorderPane {
     }
 
     private Node trainingSection() {
-        Slider lr = slider(-5, -1, vm.learningRateLogProperty().get(), 0.25);
-        lr.valueProperty().bindBidirectional(vm.learningRateLogProperty());
+        Slider lr = slider(-5, -1, vm.settings().learningRateLogProperty().get(), 0.25);
+        lr.valueProperty().bindBidirectional(vm.settings().learningRateLogProperty());
         lr.setTooltip(tip("Step size of each update, on a log scale. Too high and the loss jumps or becomes NaN; too low and nothing moves."));
         // the slider's steps are coarse and its label rounded: the field takes and shows the exact rate
-        javafx.scene.control.TextField lrValue = new javafx.scene.control.TextField(formatRate(vm.learningRate()));
+        javafx.scene.control.TextField lrValue = new javafx.scene.control.TextField(formatRate(vm.settings().learningRate()));
         lrValue.setId("learning-rate-field");
         lrValue.setPrefColumnCount(6);
         lrValue.setTooltip(tip(String.format(Locale.ROOT, "The exact learning rate, e.g. 3e-4 or 0.0005 (%s to %s); Enter applies it.",
                 formatRate(MIN_RATE), formatRate(MAX_RATE))));
-        exactField(lrValue, vm.learningRateLogProperty(), () -> formatRate(vm.learningRate()), TrainView::parseRate,
-                rate -> vm.learningRateLogProperty().set(Math.log10(rate)),
+        exactField(lrValue, vm.settings().learningRateLogProperty(), () -> formatRate(vm.settings().learningRate()), TrainView::parseRate,
+                rate -> vm.settings().learningRateLogProperty().set(Math.log10(rate)),
                 text -> "The learning rate must be a number from " + formatRate(MIN_RATE) + " to " + formatRate(MAX_RATE)
                         + ", e.g. 3e-4; \"" + text + "\" is not.");
         Button find = new Button("Find…");
@@ -345,24 +345,24 @@ public final class TrainView extends BorderPane {
         find.setTooltip(tip("The learning-rate range test: 100 batches from fresh weights at a rate growing from 1e-6,"
                 + " until the loss explodes (a few seconds). Its curve shows where learning starts and where it breaks down;"
                 + " it suggests a third of the rate where the loss fell fastest."));
-        find.disableProperty().bind(vm.runningProperty().or(vm.findingRateProperty()).or(vm.engineReadyProperty().not()));
+        find.disableProperty().bind(vm.run().runningProperty().or(vm.findingRateProperty()).or(vm.engineReadyProperty().not()));
         find.setOnAction(e -> vm.findLearningRate());
         vm.learningRateTestProperty().addListener((o, a, result) -> { if (result != null) LearningRateDialog.show(getScene().getWindow(), result, vm); });
         ComboBox<Optimizer> opt = new ComboBox<>();
         opt.getItems().addAll(Optimizer.values());
-        opt.valueProperty().bindBidirectional(vm.optimizerProperty());
+        opt.valueProperty().bindBidirectional(vm.settings().optimizerProperty());
         opt.setConverter(enumNames(Optimizer.class));
         opt.setTooltip(tip("How gradients become updates. Adam adapts the step per weight and is the safe default; SGD with momentum needs a larger learning rate."));
-        Spinner<Integer> batch = spinner(1, 1024, vm.batchSizeProperty());
+        Spinner<Integer> batch = spinner(1, 1024, vm.settings().batchSizeProperty());
         batch.setTooltip(tip("Images per update. Larger batches give smoother gradients and faster epochs, but fewer updates per epoch."));
-        Spinner<Integer> epochs = spinner(1, 500, vm.epochsProperty());
+        Spinner<Integer> epochs = spinner(1, 500, vm.settings().epochsProperty());
         epochs.setId("epochs-spinner");
         epochs.setTooltip(tip("Passes over the training set; fresh noise is drawn every epoch, so each pass shows new corrupted examples."));
-        Spinner<Integer> seed = spinner(0, 99_999, vm.seedProperty());
+        Spinner<Integer> seed = spinner(0, 99_999, vm.settings().seedProperty());
         seed.setTooltip(tip("Fixes the initial weights, the data order and the noise: the same seed gives the same run."));
         Button newSeed = new Button("New");
         newSeed.setTooltip(tip("Draw a new random seed: new initial weights and noise."));
-        newSeed.setOnAction(e -> vm.newSeed());
+        newSeed.setOnAction(e -> vm.settings().newSeed());
         org.controlsfx.control.ToggleSwitch fineTune = new org.controlsfx.control.ToggleSwitch("Start from the bundled document model");
         fineTune.setId("fine-tune-documents");
         fineTune.selectedProperty().bindBidirectional(vm.fineTuneDocumentModelProperty());
@@ -370,7 +370,7 @@ public final class TrainView extends BorderPane {
                 + " noisy/clean page pairs (load their folder above); the Documents tab can then use the result."));
         ComboBox<Loss> lossChoice = new ComboBox<>();
         lossChoice.getItems().addAll(Loss.values());
-        lossChoice.valueProperty().bindBidirectional(vm.lossProperty());
+        lossChoice.valueProperty().bindBidirectional(vm.settings().lossProperty());
         lossChoice.setConverter(new StringConverter<>() {
             public String toString(Loss l) {
                 return l == null ? "" : switch (l) {
@@ -384,13 +384,13 @@ public final class TrainView extends BorderPane {
         lossChoice.setTooltip(tip("What \"wrong\" means. Cross-entropy treats each pixel as a probability of ink and"
                 + " punishes confident mistakes hard: sharp digits, fast start (dense and conv default). Mean squared error"
                 + " punishes big errors most and tends to blur: the residual default, whose output is not a probability."));
-        javafx.scene.control.TextField decay = new javafx.scene.control.TextField(formatDecay(vm.weightDecayProperty().get()));
+        javafx.scene.control.TextField decay = new javafx.scene.control.TextField(formatDecay(vm.settings().weightDecayProperty().get()));
         decay.setId("weight-decay-field");
         decay.setPrefColumnCount(6);
         decay.setTooltip(tip("L2 weight decay: each update also shrinks every weight by learning rate x decay x weight."
                 + " It keeps weights small and fights overfitting; 1e-4 is a gentle start, 0 turns it off. Enter applies it."));
-        exactField(decay, vm.weightDecayProperty(), () -> formatDecay(vm.weightDecayProperty().get()), TrainView::parseDecay,
-                vm.weightDecayProperty()::set,
+        exactField(decay, vm.settings().weightDecayProperty(), () -> formatDecay(vm.settings().weightDecayProperty().get()), TrainView::parseDecay,
+                vm.settings().weightDecayProperty()::set,
                 text -> "Weight decay must be a number from 0 to below 1, e.g. 1e-4; \"" + text + "\" is not.");
         GridPane g = form();
         g.add(fineTune, 0, 7, 2, 1);
@@ -479,14 +479,14 @@ public final class TrainView extends BorderPane {
         trainButton.setDefaultButton(true);
         trainButton.getStyleClass().add("accent");
         trainButton.setTooltip(tip("Start training with these settings (Ctrl+Enter)."));
-        trainButton.disableProperty().bind(vm.runningProperty().or(vm.findingRateProperty()).or(vm.sweep().runningProperty()).or(vm.engineReadyProperty().not())
-                .or(vm.loadedDatasetProperty().isNull()).or(vm.specErrorProperty().isNotEmpty()));
+        trainButton.disableProperty().bind(vm.run().runningProperty().or(vm.findingRateProperty()).or(vm.sweep().runningProperty()).or(vm.engineReadyProperty().not())
+                .or(vm.settings().loadedDatasetProperty().isNull()).or(vm.settings().specErrorProperty().isNotEmpty()));
         trainButton.setOnAction(e -> vm.train());
-        pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
-        pauseButton.disableProperty().bind(vm.runningProperty().not());
+        pauseButton.textProperty().bind(Bindings.when(vm.run().pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseButton.disableProperty().bind(vm.run().runningProperty().not());
         pauseButton.setTooltip(tip("Pause or resume between two batches (Ctrl+P)."));
         pauseButton.setOnAction(e -> vm.pauseOrResume());
-        stopButton.disableProperty().bind(vm.runningProperty().not());
+        stopButton.disableProperty().bind(vm.run().runningProperty().not());
         stopButton.setTooltip(tip("Stop after the current batch; the run keeps its curves (Esc)."));
         stopButton.setOnAction(e -> vm.stop());
         resetButton.setTooltip(tip("Clear the curves and samples; the next run starts again from the seed's initial weights."));
@@ -498,7 +498,7 @@ public final class TrainView extends BorderPane {
         Button save = new Button("Save model…");
         save.setId("save-model");
         save.setTooltip(tip("Save the last run's network (weights, architecture, noise and scores) as one .dae file."));
-        save.disableProperty().bind(vm.runningProperty());
+        save.disableProperty().bind(vm.run().runningProperty());
         save.setOnAction(e -> {
             javafx.stage.FileChooser fc = modelChooser();
             fc.setInitialFileName("model.dae");
@@ -508,7 +508,7 @@ public final class TrainView extends BorderPane {
         Button load = new Button("Load model…");
         load.setId("load-model");
         load.setTooltip(tip("Open a .dae file: its settings become the current ones and its reconstructions of this data set appear in the grid."));
-        load.disableProperty().bind(vm.runningProperty().or(vm.engineReadyProperty().not()));
+        load.disableProperty().bind(vm.run().runningProperty().or(vm.engineReadyProperty().not()));
         load.setOnAction(e -> {
             File f = modelChooser().showOpenDialog(getScene().getWindow());
             if (f != null) vm.loadModel(f.toPath());
@@ -538,7 +538,7 @@ public final class TrainView extends BorderPane {
         title.getStyleClass().add("pane-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Node export = com.daeworkbench.ui.common.ChartExport.buttons(chart, "loss", com.daeworkbench.core.runs.CurvesCsv.HEADER, vm::curveRows, vm::report);
+        Node export = com.daeworkbench.ui.common.ChartExport.buttons(chart, "loss", com.daeworkbench.core.runs.CurvesCsv.HEADER, vm.run()::curveRows, vm::report);
         HBox bar = new HBox(10, title, spacer, new Label("Smoothing"), smoothing, logScale, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("Press Train: the loss appears here as the network learns, per batch (raw and smoothed) and per epoch on held-out images (validation).");
@@ -546,8 +546,8 @@ public final class TrainView extends BorderPane {
         empty.setMaxWidth(360);
         empty.getStyleClass().add("placeholder");
         empty.setMouseTransparent(true);
-        empty.visibleProperty().bind(vm.runningProperty().not().and(Bindings.createBooleanBinding(
-                () -> vm.iterationLoss().isEmpty(), vm.curveVersionProperty())));
+        empty.visibleProperty().bind(vm.run().runningProperty().not().and(Bindings.createBooleanBinding(
+                () -> vm.run().iterationLoss().isEmpty(), vm.run().curveVersionProperty())));
         chart.visibleProperty().bind(empty.visibleProperty().not());   // no empty axes before the first point
         javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, empty);
         org.controlsfx.control.RangeSlider range = new org.controlsfx.control.RangeSlider(0, 1, 0, 1);
@@ -595,12 +595,12 @@ public final class TrainView extends BorderPane {
 
     private Node statusBar() {
         ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.progressProperty());
+        bar.progressProperty().bind(vm.run().progressProperty());
         bar.setPrefWidth(260);
         Label speed = new Label();
-        speed.textProperty().bind(vm.speedProperty());
+        speed.textProperty().bind(vm.run().speedProperty());
         Label status = new Label();
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.run().statusProperty());
         status.setId("status-text");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -618,18 +618,18 @@ public final class TrainView extends BorderPane {
     }
 
     private void showStrip() {
-        Dataset d = vm.loadedDatasetProperty().get();
+        Dataset d = vm.settings().loadedDatasetProperty().get();
         cleanStrip.getChildren().clear();
         if (d == null) return;
         int n = d.test().pixelsPerImage();
-        for (int i = 0; i < Math.min(TrainViewModel.STRIP_IMAGES, d.test().count()); i++) {
+        for (int i = 0; i < Math.min(TrainSettings.STRIP_IMAGES, d.test().count()); i++) {
             cleanStrip.getChildren().add(thumb(Images.gray(d.test().pixels(), i * n, d.width(), d.height())));
         }
     }
 
     private void showNoisyStrip() {
-        Dataset d = vm.loadedDatasetProperty().get();
-        float[] px = vm.previewNoisyProperty().get();
+        Dataset d = vm.settings().loadedDatasetProperty().get();
+        float[] px = vm.settings().previewNoisyProperty().get();
         noisyStrip.getChildren().clear();
         if (d == null || px == null) return;
         int n = d.test().pixelsPerImage();

@@ -69,4 +69,72 @@ class TrainingSessionTest {
         assertThat(result.savedEpoch()).isEqualTo(best);
         assertThat(ModelStore.load(store.modelOf(run.id())).info().epochs()).isEqualTo(best);
     }
+
+    @Test
+    void aStopBeforeTheRunStartedIsNotLost() throws Exception {
+        RunStore store = new RunStore(home);
+        Dataset data = Dataset.clean("blobs", Blobs.images(64, 8, 1), Blobs.images(16, 8, 2));
+        var session = new TrainingSession(store, new TrainingSession.Plan("stopped at once", null, data,
+                CorruptionSpec.parse("gaussian:0.3"), 3, 0, false, 0));
+        session.cancel();   // as a Stop pressed right after Train, before the worker built the trainer
+        TrainingSession.Result result;
+        try (DenoisingModel model = Models.create(dense(1e-2))) {
+            result = session.run(model, e -> { });
+        }
+        assertThat(result.record().status()).isEqualTo(RunRecord.Status.CANCELLED);
+        assertThat(result.record().epochs()).isEmpty();
+        assertThat(result.savedEpoch()).isZero();
+    }
+
+    @Test
+    void aResumedRunGoesOnInTheSameRecordAndEndsWithTheWeightsOfARunNeverStopped() throws Exception {
+        Dataset data = Dataset.clean("blobs", Blobs.images(64, 8, 1), Blobs.images(16, 8, 2));
+        var plan = new TrainingSession.Plan("four epochs", null, data, CorruptionSpec.parse("gaussian:0.3"), 4, 0, false, 0);
+        RunStore straight = new RunStore(home.resolve("straight"));
+        TrainingSession.Result whole;
+        try (DenoisingModel model = Models.create(dense(1e-2))) {
+            whole = new TrainingSession(straight, plan).run(model, e -> { });
+        }
+
+        RunStore store = new RunStore(home.resolve("stopped"));
+        var first = new TrainingSession(store, plan);
+        int[] epochs = {0};
+        try (DenoisingModel model = Models.create(dense(1e-2))) {
+            first.run(model, e -> {
+                if (e instanceof com.daeworkbench.core.train.TrainingEvent.EpochDone && ++epochs[0] == 2) first.cancel();
+            });
+        }
+        RunRecord stopped = store.list(new ArrayList<>()).get(0);
+        assertThat(stopped.status()).isEqualTo(RunRecord.Status.CANCELLED);
+        assertThat(stopped.epochs()).hasSize(2);
+
+        TrainingSession second = TrainingSession.resuming(store, stopped, plan);
+        assertThat(second.epochsBefore()).isEqualTo(2);
+        TrainingSession.Result resumed;
+        try (DenoisingModel model = second.checkpointModel()) {
+            resumed = second.run(model, e -> { });
+        }
+        assertThat(store.list(new ArrayList<>())).hasSize(1);
+        RunRecord run = resumed.record();
+        assertThat(run.id()).isEqualTo(stopped.id());
+        assertThat(run.status()).isEqualTo(RunRecord.Status.COMPLETED);
+        assertThat(run.epochs()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2, 3, 4);
+        assertThat(run.iterationLoss()).hasSize(4 * 4);
+        assertThat(resumed.savedEpoch()).isEqualTo(4);
+        assertThat(run.epochs().get(3).validationLoss()).isCloseTo(whole.record().epochs().get(3).validationLoss(),
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aRunThatHasDoneAllItsEpochsCannotBeResumed() throws Exception {
+        RunStore store = new RunStore(home);
+        Dataset data = Dataset.clean("blobs", Blobs.images(64, 8, 1), Blobs.images(16, 8, 2));
+        var plan = new TrainingSession.Plan("done", null, data, CorruptionSpec.parse("gaussian:0.3"), 2, 0, false, 0);
+        TrainingSession.Result done;
+        try (DenoisingModel model = Models.create(dense(1e-2))) {
+            done = new TrainingSession(store, plan).run(model, e -> { });
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingSession.resuming(store, done.record(), plan))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already did all its 2 epochs");
+    }
 }

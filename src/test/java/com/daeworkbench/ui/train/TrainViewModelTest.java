@@ -25,13 +25,13 @@ class TrainViewModelTest {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.start();
         vm.loadDataset(data.toString());
-        vm.kindProperty().set(Kind.DENSE);
-        vm.widthProperty().set(64);
-        vm.bottleneckProperty().set(16);
-        vm.batchSizeProperty().set(32);
-        vm.epochsProperty().set(2);
-        vm.noiseTypeProperty().set("masking");
-        vm.noiseLevelProperty().set(0.3);
+        vm.settings().kindProperty().set(Kind.DENSE);
+        vm.settings().widthProperty().set(64);
+        vm.settings().bottleneckProperty().set(16);
+        vm.settings().batchSizeProperty().set(32);
+        vm.settings().epochsProperty().set(2);
+        vm.settings().noiseTypeProperty().set("masking");
+        vm.settings().noiseLevelProperty().set(0.3);
         return vm;
     }
 
@@ -46,7 +46,7 @@ class TrainViewModelTest {
         TrainViewModel vm = readyOnTinyDigits();
         List<Integer> sizes = new ArrayList<>();
         // the epoch slider listens like this, holding no reference to the list itself
-        vm.epochSamples().addListener((javafx.collections.ListChangeListener<com.daeworkbench.core.train.TrainingEvent.Samples>) c ->
+        vm.run().epochSamples().addListener((javafx.collections.ListChangeListener<com.daeworkbench.core.train.TrainingEvent.Samples>) c ->
                 sizes.add(c.getList().size()));
         for (int i = 0; i < 3; i++) System.gc();
         vm.train();
@@ -56,11 +56,11 @@ class TrainViewModelTest {
     @Test
     void aLastSessionsFolderThatIsGoneFallsBackToTheBundledDigits() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
-        vm.datasetProperty().set(dir.resolve("deleted-since").toString());   // as restored from settings.json
+        vm.settings().datasetProperty().set(dir.resolve("deleted-since").toString());   // as restored from settings.json
         vm.start();
-        assertThat(vm.loadedDatasetProperty().get()).isNotNull();
-        assertThat(vm.loadedDatasetProperty().get().train().count() + vm.loadedDatasetProperty().get().test().count()).isEqualTo(10_000);
-        assertThat(vm.datasetProperty().get()).isEqualTo("digits");
+        assertThat(vm.settings().loadedDatasetProperty().get()).isNotNull();
+        assertThat(vm.settings().loadedDatasetProperty().get().train().count() + vm.settings().loadedDatasetProperty().get().test().count()).isEqualTo(10_000);
+        assertThat(vm.settings().datasetProperty().get()).isEqualTo("digits");
         assertThat(notices).singleElement().asString().contains("deleted-since").contains("Using the bundled digits");
     }
 
@@ -68,28 +68,28 @@ class TrainViewModelTest {
     void aFolderThatFailsLaterKeepsTheDataAlreadyLoaded() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.start();
-        com.daeworkbench.core.data.Dataset digits = vm.loadedDatasetProperty().get();
+        com.daeworkbench.core.data.Dataset digits = vm.settings().loadedDatasetProperty().get();
         vm.loadDataset(dir.resolve("nothing-here").toString());
-        assertThat(vm.datasetProperty().get()).isEqualTo("digits");
-        assertThat(vm.loadedDatasetProperty().get()).isSameAs(digits);
+        assertThat(vm.settings().datasetProperty().get()).isEqualTo("digits");
+        assertThat(vm.settings().loadedDatasetProperty().get()).isSameAs(digits);
         assertThat(notices).singleElement().asString().contains("nothing-here").doesNotContain("Using the bundled");
     }
 
     @Test
     void theLiveCurvesExportInTheRunsTabsFormatARowPerIterationThenPerEpoch() throws IOException {
         TrainViewModel vm = trainedOnTinyDigits();   // 2 epochs x 6 batches
-        List<String> rows = vm.curveRows();
+        List<String> rows = vm.run().curveRows();
         assertThat(rows).hasSize(12 + 2);
         assertThat(com.daeworkbench.core.runs.CurvesCsv.HEADER.split(",")).hasSize(7);
         assertThat(rows.get(0)).startsWith("iteration,1,1,").endsWith(",,,");
         assertThat(rows.get(6)).startsWith("iteration,7,2,");
-        assertThat(Double.parseDouble(rows.get(11).split(",")[3])).isEqualTo(vm.iterationLoss().get(11), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(Double.parseDouble(rows.get(11).split(",")[3])).isEqualTo(vm.run().iterationLoss().get(11), org.assertj.core.data.Offset.offset(1e-5));
         String[] end = rows.get(12).split(",", -1);
         assertThat(end[0]).isEqualTo("epoch");
         assertThat(end[1]).isEqualTo("6");
         assertThat(end[2]).isEqualTo("1");
-        assertThat(Double.parseDouble(end[4])).isEqualTo(vm.epochPoints().get(0).validationLoss(), org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(Double.parseDouble(end[5])).isEqualTo(vm.epochPoints().get(0).validationPsnr(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(Double.parseDouble(end[4])).isEqualTo(vm.run().epochPoints().get(0).validationLoss(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(Double.parseDouble(end[5])).isEqualTo(vm.run().epochPoints().get(0).validationPsnr(), org.assertj.core.data.Offset.offset(1e-4));
         // the same text the Runs tab writes for the saved run
         RunRecord saved = new RunStore(dir.resolve("runs")).list(new ArrayList<>()).get(0);
         assertThat(com.daeworkbench.core.runs.CurvesCsv.of(saved)).isEqualTo(
@@ -99,41 +99,41 @@ class TrainViewModelTest {
     @Test
     void resetWithTheSameSeedReplaysTheRunAndANewSeedDoesNot() throws IOException {
         TrainViewModel vm = trainedOnTinyDigits();
-        List<Double> first = List.copyOf(vm.iterationLoss());
+        List<Double> first = List.copyOf(vm.run().iterationLoss());
         vm.reset();
-        assertThat(vm.iterationLoss()).isEmpty();
+        assertThat(vm.run().iterationLoss()).isEmpty();
         vm.train();
-        assertThat(vm.iterationLoss()).containsExactlyElementsOf(first);   // same initial weights, order and noise
-        int seed = vm.seedProperty().get();
-        vm.newSeed();
-        assertThat(vm.seedProperty().get()).isNotEqualTo(seed);
+        assertThat(vm.run().iterationLoss()).containsExactlyElementsOf(first);   // same initial weights, order and noise
+        int seed = vm.settings().seedProperty().get();
+        vm.settings().newSeed();
+        assertThat(vm.settings().seedProperty().get()).isNotEqualTo(seed);
         vm.reset();
         vm.train();
-        assertThat(vm.iterationLoss().get(0)).isNotEqualTo(first.get(0));
+        assertThat(vm.run().iterationLoss().get(0)).isNotEqualTo(first.get(0));
     }
 
     @Test
     void theLayerDiagramFollowsTheArchitectureAndMarksTheCode() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
-        vm.kindProperty().set(Kind.DENSE);
-        assertThat(vm.layerShapesProperty().get()).extracting(Object::toString).containsExactly("784", "256", "64", "256", "784");
-        assertThat(vm.codeShapeIndexProperty().get()).isEqualTo(2);
-        vm.bottleneckProperty().set(8);
-        assertThat(vm.layerShapesProperty().get().get(2).values()).isEqualTo(8);
-        vm.kindProperty().set(Kind.RESIDUAL);
-        assertThat(vm.codeShapeIndexProperty().get()).isEqualTo(-1);   // no bottleneck to mark
-        assertThat(vm.layerShapesProperty().get()).hasSize(9);
+        vm.settings().kindProperty().set(Kind.DENSE);
+        assertThat(vm.settings().layerShapesProperty().get()).extracting(Object::toString).containsExactly("784", "256", "64", "256", "784");
+        assertThat(vm.settings().codeShapeIndexProperty().get()).isEqualTo(2);
+        vm.settings().bottleneckProperty().set(8);
+        assertThat(vm.settings().layerShapesProperty().get().get(2).values()).isEqualTo(8);
+        vm.settings().kindProperty().set(Kind.RESIDUAL);
+        assertThat(vm.settings().codeShapeIndexProperty().get()).isEqualTo(-1);   // no bottleneck to mark
+        assertThat(vm.settings().layerShapesProperty().get()).hasSize(9);
     }
 
     @Test
     void aRunFillsTheCurvesTheGridAndTheRunStore() throws IOException {
         TrainViewModel vm = trainedOnTinyDigits();
         assertThat(notices).isEmpty();
-        assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(vm.iterationLoss()).hasSize(2 * 6);
-        assertThat(vm.epochPoints()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2);
-        assertThat(vm.epochSamples()).hasSize(2);
-        assertThat(vm.liveSamplesProperty().get().count()).isEqualTo(TrainViewModel.PREVIEW_ROWS);
+        assertThat(vm.run().runningProperty().get()).isFalse();
+        assertThat(vm.run().iterationLoss()).hasSize(2 * 6);
+        assertThat(vm.run().epochPoints()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2);
+        assertThat(vm.run().epochSamples()).hasSize(2);
+        assertThat(vm.run().liveSamplesProperty().get().count()).isEqualTo(TrainingRun.PREVIEW_ROWS);
         List<RunRecord> runs = new RunStore(dir.resolve("runs")).list(new ArrayList<>());
         assertThat(runs).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(RunRecord.Status.COMPLETED);
@@ -160,15 +160,15 @@ class TrainViewModelTest {
         restarted.resume(interrupted);
 
         assertThat(notices).isEmpty();
-        assertThat(restarted.epochPoints()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2, 3, 4);
-        assertThat(restarted.iterationLoss()).hasSize(4 * 6);
-        assertThat(restarted.epochsProperty().get()).isEqualTo(4);
+        assertThat(restarted.run().epochPoints()).extracting(RunRecord.EpochPoint::epoch).containsExactly(1, 2, 3, 4);
+        assertThat(restarted.run().iterationLoss()).hasSize(4 * 6);
+        assertThat(restarted.settings().epochsProperty().get()).isEqualTo(4);
         RunRecord finished = store.list(new ArrayList<>()).get(0);
         assertThat(finished.id()).isEqualTo(done.id());
         assertThat(finished.status()).isEqualTo(RunRecord.Status.COMPLETED);
         assertThat(finished.epochs()).hasSize(4);
         assertThat(com.daeworkbench.core.io.ModelStore.load(store.modelOf(done.id())).info().epochs()).isEqualTo(4);
-        assertThat(first.runningProperty().get()).isFalse();
+        assertThat(first.run().runningProperty().get()).isFalse();
     }
 
     @Test
@@ -177,43 +177,43 @@ class TrainViewModelTest {
         Path file = dir.resolve("saved model.dae");
         vm.saveModel(file);
         assertThat(file).exists();
-        vm.kindProperty().set(Kind.CONV);
-        vm.noiseTypeProperty().set("gaussian");
+        vm.settings().kindProperty().set(Kind.CONV);
+        vm.settings().noiseTypeProperty().set("gaussian");
         vm.reset();
-        assertThat(vm.liveSamplesProperty().get()).isNull();
+        assertThat(vm.run().liveSamplesProperty().get()).isNull();
         vm.loadModel(file);
         assertThat(notices).isEmpty();
-        assertThat(vm.kindProperty().get()).isEqualTo(Kind.DENSE);
-        assertThat(vm.widthProperty().get()).isEqualTo(64);
-        assertThat(vm.noiseTypeProperty().get()).isEqualTo("masking");
-        assertThat(vm.liveSamplesProperty().get()).isNotNull();
-        assertThat(vm.statusProperty().get()).contains("saved model.dae").contains("2 epochs");
+        assertThat(vm.settings().kindProperty().get()).isEqualTo(Kind.DENSE);
+        assertThat(vm.settings().widthProperty().get()).isEqualTo(64);
+        assertThat(vm.settings().noiseTypeProperty().get()).isEqualTo("masking");
+        assertThat(vm.run().liveSamplesProperty().get()).isNotNull();
+        assertThat(vm.run().statusProperty().get()).contains("saved model.dae").contains("2 epochs");
     }
 
     @Test
     void combinedNoiseLossAndWeightDecayTrainAsSetAndComeBackWithTheModel() throws IOException {
         TrainViewModel vm = readyOnTinyDigits();
-        vm.secondNoiseTypeProperty().set("gaussian");
-        vm.secondNoiseLevelProperty().set(0.2);
-        vm.lossProperty().set(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
-        vm.weightDecayProperty().set(1e-4);
-        assertThat(vm.corruption().spec()).isEqualTo("masking:0.3+gaussian:0.2");
+        vm.settings().secondNoiseTypeProperty().set("gaussian");
+        vm.settings().secondNoiseLevelProperty().set(0.2);
+        vm.settings().lossProperty().set(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
+        vm.settings().weightDecayProperty().set(1e-4);
+        assertThat(vm.settings().corruption().spec()).isEqualTo("masking:0.3+gaussian:0.2");
         vm.train();
         assertThat(notices).isEmpty();
-        RunRecord run = vm.savedRunProperty().get();
+        RunRecord run = vm.run().savedRunProperty().get();
         assertThat(run.corruption()).isEqualTo("masking:0.3+gaussian:0.2");
         assertThat(run.spec().loss()).isEqualTo(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
         assertThat(run.spec().weightDecay()).isEqualTo(1e-4);
         Path file = dir.resolve("combined.dae");
         vm.saveModel(file);
-        vm.secondNoiseTypeProperty().set(TrainViewModel.NO_NOISE);
-        vm.kindProperty().set(Kind.CONV);   // resets the loss to the conv default, cross-entropy
-        vm.weightDecayProperty().set(0);
+        vm.settings().secondNoiseTypeProperty().set(TrainSettings.NO_NOISE);
+        vm.settings().kindProperty().set(Kind.CONV);   // resets the loss to the conv default, cross-entropy
+        vm.settings().weightDecayProperty().set(0);
         vm.loadModel(file);
-        assertThat(vm.secondNoiseTypeProperty().get()).isEqualTo("gaussian");
-        assertThat(vm.secondNoiseLevelProperty().get()).isEqualTo(0.2);
-        assertThat(vm.lossProperty().get()).isEqualTo(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
-        assertThat(vm.weightDecayProperty().get()).isEqualTo(1e-4);
+        assertThat(vm.settings().secondNoiseTypeProperty().get()).isEqualTo("gaussian");
+        assertThat(vm.settings().secondNoiseLevelProperty().get()).isEqualTo(0.2);
+        assertThat(vm.settings().lossProperty().get()).isEqualTo(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
+        assertThat(vm.settings().weightDecayProperty().get()).isEqualTo(1e-4);
     }
 
     @Test
@@ -228,7 +228,7 @@ class TrainViewModelTest {
         assertThat(result.points()).isNotEmpty();
         assertThat(result.suggestion()).isPositive();
         vm.useSuggestedLearningRate();
-        assertThat(vm.learningRateLogProperty().get()).isCloseTo(Math.max(-5, Math.min(-1, Math.log10(result.suggestion()))),
+        assertThat(vm.settings().learningRateLogProperty().get()).isCloseTo(Math.max(-5, Math.min(-1, Math.log10(result.suggestion()))),
                 org.assertj.core.data.Offset.offset(1e-9));
         vm.findLearningRate();   // the same settings, the same result: the view hears it again
         assertThat(heard).hasSize(2);
@@ -243,7 +243,7 @@ class TrainViewModelTest {
         RunStore store = new RunStore(dir.resolve("runs"));
         java.nio.file.Files.createDirectories(store.folderOf("99991231-235959-999"));
         TrainViewModel nextSession = new TrainViewModel(new InlineTaskRunner(), store, notices::add);
-        assertThat(nextSession.currentRunId()).isNull();
+        assertThat(nextSession.run().runId()).isNull();
         assertThat(nextSession.lastModelFile()).isEqualTo(model);
     }
 

@@ -73,17 +73,17 @@ class TrainViewTest {
         WaitForAsyncUtils.asyncFx(() -> {
             TrainViewModel vm = vm();
             vm.loadDataset(data.toString());
-            vm.kindProperty().set(Kind.DENSE);
-            vm.widthProperty().set(64);
-            vm.bottleneckProperty().set(16);
-            vm.batchSizeProperty().set(32);
-            vm.epochsProperty().set(1);   // 6 batches: no preview before the epoch ends
+            vm.settings().kindProperty().set(Kind.DENSE);
+            vm.settings().widthProperty().set(64);
+            vm.settings().bottleneckProperty().set(16);
+            vm.settings().batchSizeProperty().set(32);
+            vm.settings().epochsProperty().set(1);   // 6 batches: no preview before the epoch ends
             TrainView view = shown(vm);
             vm.train();
             assertThat(text(view, "#set-score")).as("after the first run").contains("validation set: network");
             assertThat(gridMessage(view)).as("the first run's rows are shown").isEqualTo("rows");
             // the second run, seen at its first batch
-            vm.progressProperty().addListener((o, a, p) -> {
+            vm.run().progressProperty().addListener((o, a, p) -> {
                 if (seenAtFirstBatch.isEmpty() && p.doubleValue() > 0) {   // not the reset to 0 at the start
                     seenAtFirstBatch.add(text(view, "#set-score"));
                     seenAtFirstBatch.add(gridMessage(view));
@@ -106,13 +106,13 @@ class TrainViewTest {
             assertThat(field.getText()).isEqualTo("1e-3");
             field.setText("3e-4");
             field.fireEvent(new javafx.event.ActionEvent());
-            assertThat(vm.learningRate()).isCloseTo(3e-4, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(vm.settings().learningRate()).isCloseTo(3e-4, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(field.getText()).isEqualTo("3e-4");
             field.setText("fast");
             field.fireEvent(new javafx.event.ActionEvent());
-            assertThat(vm.learningRate()).isCloseTo(3e-4, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(vm.settings().learningRate()).isCloseTo(3e-4, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(field.getStyleClass()).contains("invalid");
-            vm.learningRateLogProperty().set(-2);   // the slider moves: the field follows
+            vm.settings().learningRateLogProperty().set(-2);   // the slider moves: the field follows
             assertThat(field.getText()).isEqualTo("1e-2");
             return null;
         }).get();
@@ -140,7 +140,7 @@ class TrainViewTest {
             TrainView view = shown(vm);
             assertThat(view.lookup("#noise-level").isDisabled()).isFalse();
             vm.loadDataset("sample-images/documents");   // train/ + train_cleaned/
-            assertThat(vm.noiseFromPairsProperty().get()).isTrue();
+            assertThat(vm.settings().noiseFromPairsProperty().get()).isTrue();
             assertThat(view.lookup("#noise-level").isDisabled()).isTrue();
             assertThat(text(view, "#noise-hint")).contains("noisy/clean pairs", "do not apply");
             vm.loadDataset("digits");

@@ -43,34 +43,34 @@ class TrainingFeedbackTest {
     @Test
     void pausingReplacesSpeedAndTimeLeftWithPaused() {
         TrainViewModel vm = vm();
-        vm.apply(List.of(started(), iteration(1, 0.3), iteration(2, 0.29)));
-        assertThat(vm.speedProperty().get()).contains("480 samples/s", "18 s left");
+        vm.run().apply(List.of(started(), iteration(1, 0.3), iteration(2, 0.29)));
+        assertThat(vm.run().speedProperty().get()).contains("480 samples/s", "18 s left");
 
-        vm.apply(List.of(new TrainingEvent.Paused(1, 2)));
-        assertThat(vm.speedProperty().get()).contains("paused").doesNotContain("samples/s").doesNotContain("left");
+        vm.run().apply(List.of(new TrainingEvent.Paused(1, 2)));
+        assertThat(vm.run().speedProperty().get()).contains("paused").doesNotContain("samples/s").doesNotContain("left");
 
-        vm.apply(List.of(new TrainingEvent.Resumed(1, 2)));
-        assertThat(vm.speedProperty().get()).doesNotContain("paused");
-        vm.apply(List.of(iteration(3, 0.28)));
-        assertThat(vm.speedProperty().get()).contains("samples/s");
+        vm.run().apply(List.of(new TrainingEvent.Resumed(1, 2)));
+        assertThat(vm.run().speedProperty().get()).doesNotContain("paused");
+        vm.run().apply(List.of(iteration(3, 0.28)));
+        assertThat(vm.run().speedProperty().get()).contains("samples/s");
     }
 
     @Test
     void aLossTenTimesTheStartIsAnExplosionWarnedOnce() {
         TrainViewModel vm = vm();
-        vm.apply(List.of(started(), iteration(1, 0.25), iteration(2, 0.9)));
-        assertThat(vm.trainingWarningProperty().get()).isEmpty();
+        vm.run().apply(List.of(started(), iteration(1, 0.25), iteration(2, 0.9)));
+        assertThat(vm.run().trainingWarningProperty().get()).isEmpty();
 
-        vm.apply(List.of(iteration(3, 1600), iteration(4, 1700)));
-        assertThat(vm.trainingWarningProperty().get()).contains("exploded", "1,600", "learning rate");
+        vm.run().apply(List.of(iteration(3, 1600), iteration(4, 1700)));
+        assertThat(vm.run().trainingWarningProperty().get()).contains("exploded", "1,600", "learning rate");
         assertThat(notices).hasSize(1);
     }
 
     @Test
     void aNanLossIsWarned() {
         TrainViewModel vm = vm();
-        vm.apply(List.of(started(), iteration(1, 0.25), iteration(2, Double.NaN)));
-        assertThat(vm.trainingWarningProperty().get()).contains("NaN");
+        vm.run().apply(List.of(started(), iteration(1, 0.25), iteration(2, Double.NaN)));
+        assertThat(vm.run().trainingWarningProperty().get()).contains("NaN");
     }
 
     static TrainingEvent.EpochDone epochDone(TrainingEvent.Samples s) {
@@ -80,15 +80,15 @@ class TrainingFeedbackTest {
     @Test
     void aFlatOutputAtAnEpochsEndIsWarnedAndAHealthyOneIsNot() {
         TrainViewModel healthy = vm();
-        healthy.apply(List.of(started(), iteration(1, 0.2), epochDone(samples(false))));
-        assertThat(healthy.trainingWarningProperty().get()).isEmpty();
+        healthy.run().apply(List.of(started(), iteration(1, 0.2), epochDone(samples(false))));
+        assertThat(healthy.run().trainingWarningProperty().get()).isEmpty();
 
         TrainViewModel collapsed = vm();
         // in the first batches every network's output is nearly flat: no warning from a preview
-        collapsed.apply(List.of(started(), iteration(1, 0.2), new TrainingEvent.Preview(1, 10, samples(true))));
-        assertThat(collapsed.trainingWarningProperty().get()).isEmpty();
-        collapsed.apply(List.of(epochDone(samples(true))));
-        assertThat(collapsed.trainingWarningProperty().get()).contains("collapsed to a flat image");
+        collapsed.run().apply(List.of(started(), iteration(1, 0.2), new TrainingEvent.Preview(1, 10, samples(true))));
+        assertThat(collapsed.run().trainingWarningProperty().get()).isEmpty();
+        collapsed.run().apply(List.of(epochDone(samples(true))));
+        assertThat(collapsed.run().trainingWarningProperty().get()).contains("collapsed to a flat image");
     }
 
     @Test
