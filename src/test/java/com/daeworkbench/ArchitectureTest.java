@@ -41,4 +41,26 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.daeworkbench.cli..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheCliWritesToStandardOutputAndError() {
+        // the window logs through SLF4J; a library's println must not reach a user's terminal from our code
+        noClasses().that().resideOutsideOfPackage("com.daeworkbench.cli..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewsTalkToTheirViewModelsNotToTheCoresServices() {
+        // views bind to view-model properties and draw core records; training, files and the engine stay behind the view-models
+        noClasses().that().resideInAPackage("com.daeworkbench.ui..").and().haveSimpleNameEndingWith("View")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.daeworkbench.core.model.DenoisingModel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.daeworkbench.core.model.Models")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.daeworkbench.core.io.ModelStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.daeworkbench.core.runs.RunStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.daeworkbench.core.data.DatasetSource")
+                .orShould().dependOnClassesThat().resideInAPackage("com.daeworkbench.core.session..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.daeworkbench.core.train.Trainer")
+                .check(CLASSES);
+    }
 }

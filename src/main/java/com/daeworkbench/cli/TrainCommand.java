@@ -159,6 +159,10 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "
                         + from.spec().pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
             }
+            if (model.loss != null && model.loss != from.spec().loss()) {
+                throw new ParameterException(spec.commandLine(), "--loss: " + init.getFileName() + " was trained with "
+                        + from.spec().loss().name().toLowerCase() + ", which set its output layer; starting from it keeps that loss");
+            }
             return WarmStart.from(from, wanted);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + ": " + e.getMessage());

@@ -16,6 +16,8 @@ import javafx.application.Platform;
 public final class FxTaskRunner implements TaskRunner {
     private final AtomicInteger counter = new AtomicInteger();
     private final ExecutorService executor;
+    /** the serial runners made from this one: shut down with it */
+    private final java.util.List<FxTaskRunner> serials = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FxTaskRunner() {
         this(false);
@@ -35,7 +37,9 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public TaskRunner serial() {
-        return new FxTaskRunner(true);
+        FxTaskRunner serial = new FxTaskRunner(true);
+        serials.add(serial);
+        return serial;
     }
 
     @Override
@@ -74,5 +78,6 @@ public final class FxTaskRunner implements TaskRunner {
 
     public void shutdown() {
         executor.shutdownNow();
+        serials.forEach(FxTaskRunner::shutdown);
     }
 }

@@ -8,6 +8,7 @@ import com.daeworkbench.ui.runs.RunsViewModel;
 import com.daeworkbench.ui.train.TrainView;
 import com.daeworkbench.ui.train.TrainViewModel;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -45,6 +46,7 @@ public final class WorkbenchApp extends Application {
     private TrainViewModel train;
     private Path settingsFile;
     private Stage stage;
+    private TabPane tabs;
 
     /** Opens the window with options the launcher has already parsed and checked; returns when it closes. */
     public static void launch(WindowOptions options) {
@@ -65,12 +67,7 @@ public final class WorkbenchApp extends Application {
         if (saved != null) saved.applyTo(train);
         RunsViewModel runs = new RunsViewModel(runner, store, this::notifyUser);
         runner.submit("recover-runs", store::recoverInterrupted, n -> { if (n > 0) runs.refresh(); }, e -> { });
-        Tab trainTab = new Tab(WorkbenchTab.TRAIN.title(), new TrainView(train));
-        Tab runsTab = new Tab(WorkbenchTab.RUNS.title());
-        runsTab.setId("runs-tab");
         documents = new DocumentsViewModel(runner, this::notifyUser, train::lastModelFile);
-        Tab documentsTab = new Tab(WorkbenchTab.DOCUMENTS.title(), new DocumentsView(documents));
-        documentsTab.setId("documents-tab");
         analysis = new AnalysisViewModel(runner, this::notifyUser, train::lastModelFile, () -> train.settings().loadedDatasetProperty().get(), run -> {
             try {
                 store.save(run);
@@ -78,27 +75,27 @@ public final class WorkbenchApp extends Application {
                 runner.onUiThread(() -> notifyUser("Could not keep the sweep point as a run: " + e.getMessage()));
             }
         });
-        Tab anomaliesTab = new Tab(WorkbenchTab.ANOMALIES.title(), new AnomaliesView(analysis, this::notifyUser));
-        anomaliesTab.setId("anomalies-tab");
-        Tab latentTab = new Tab(WorkbenchTab.LATENT.title(), new LatentView(analysis, this::notifyUser));
-        latentTab.setId("latent-tab");
-        Tab dreamTab = new Tab(WorkbenchTab.DREAM.title(), new DreamView(analysis));
-        dreamTab.setId("dream-tab");
-        // in WorkbenchTab order: --tab selects by ordinal
-        TabPane tabs = new TabPane(trainTab, runsTab, documentsTab, anomaliesTab, latentTab, dreamTab);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            // the analysis tabs pick up the model of the last run when they have none yet
-            if ((tab == anomaliesTab || tab == latentTab || tab == dreamTab) && !analysis.hasModel() && train.lastModelFile() != null) {
-                analysis.useLastTrainedModel();
-            }
+        RunsView runsView = new RunsView(runs, run -> {
+            train.resume(run);
+            select(WorkbenchTab.TRAIN);
         });
+        // the analysis tabs pick up the model of the last run when they have none yet
+        Runnable analysisShown = () -> { if (!analysis.hasModel() && train.lastModelFile() != null) analysis.useLastTrainedModel(); };
+        List<Page> pages = List.of(
+                new Page(WorkbenchTab.TRAIN, new TrainView(train)),
+                new Page(WorkbenchTab.RUNS, runsView, runs::refresh),
+                new Page(WorkbenchTab.DOCUMENTS, new DocumentsView(documents)),
+                new Page(WorkbenchTab.ANOMALIES, new AnomaliesView(analysis, this::notifyUser), analysisShown),
+                new Page(WorkbenchTab.LATENT, new LatentView(analysis, this::notifyUser), analysisShown),
+                new Page(WorkbenchTab.DREAM, new DreamView(analysis), analysisShown));
+        for (Page p : pages) {
+            // select(tab) counts on it
+            if (p.tab().ordinal() != pages.indexOf(p)) throw new IllegalStateException("pages out of WorkbenchTab order at " + p.tab());
+        }
+        tabs = new TabPane(pages.stream().map(Page::toTab).toArray(Tab[]::new));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> { if (tab != null) Page.of(tab).onShown().run(); });
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        runsTab.setContent(new RunsView(runs, run -> {
-            train.resume(run);
-            tabs.getSelectionModel().select(trainTab);
-        }));
-        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> { if (i.intValue() == 1) runs.refresh(); });
         train.run().savedRunProperty().addListener((o, a, run) -> { if (run != null && run.status() != RunRecord.Status.RUNNING) runs.refresh(); });
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(tabs, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -131,12 +128,17 @@ public final class WorkbenchApp extends Application {
         });
         if (options.autostart()) autostart();
         if (options.model() != null) analysis.useModelFile(options.model());
-        if (options.tab() != null) tabs.getSelectionModel().select(options.tab().ordinal());
+        if (options.tab() != null) select(options.tab());
         if (!options.pagesToOpen().isEmpty()) {
             // dae-workbench --open scan.jpg page2.png: straight to the Documents tab with those pages
-            if (options.tab() == null) tabs.getSelectionModel().select(documentsTab);
+            if (options.tab() == null) select(WorkbenchTab.DOCUMENTS);
             documents.add(options.pagesToOpen().stream().map(Path::toFile).toList());
         }
+    }
+
+    /** Shows that tab (the pages are built in {@link WorkbenchTab} order). */
+    private void select(WorkbenchTab tab) {
+        tabs.getSelectionModel().select(tab.ordinal());
     }
 
     /**

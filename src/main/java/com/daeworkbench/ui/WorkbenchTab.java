@@ -19,6 +19,11 @@ public enum WorkbenchTab {
         return title;
     }
 
+    /** The tab's node id ("runs-tab"), for tests and styles. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT) + "-tab";
+    }
+
     /** The tab of that title, any case. */
     public static Optional<WorkbenchTab> byTitle(String name) {
         return Arrays.stream(values()).filter(t -> t.title.toLowerCase(Locale.ROOT).equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();

@@ -4,7 +4,6 @@ import com.daeworkbench.core.io.DataException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -1,6 +1,5 @@
 package com.daeworkbench.core.io;
 
-import java.awt.geom.Dimension2D;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

@@ -17,23 +17,13 @@ package com.daeworkbench.core.model;
  *
  * <p>{@code pageInput} says what a page goes through before the network sees it (see
  * {@link PageInput}); files written before it existed read as {@link PageInput#RAW}.
+ *
+ * <p>Two halves: the {@link Network} (what the weights mean) and the {@link TrainingConfig} (how
+ * they are fitted); starting from another model's weights takes its network and keeps the run's
+ * training. Model files and run records store the spec as one flat JSON object ({@link FileForm}),
+ * the same as before the split, so every file written since 0.1.0 reads unchanged.
  */
-public record ArchitectureSpec(
-        Kind kind,
-        int inputHeight,
-        int inputWidth,
-        int layers,
-        int width,
-        int bottleneck,
-        Activation activation,
-        Loss loss,
-        Optimizer optimizer,
-        double learningRate,
-        int batchSize,
-        double weightDecay,
-        long seed,
-        PageInput pageInput) {
-
+public record ArchitectureSpec(Network network, TrainingConfig training) {
     public enum Kind { DENSE, CONV, RESIDUAL }
 
     public enum Activation { RELU, LEAKY_RELU, ELU, TANH, SIGMOID }
@@ -57,6 +47,14 @@ public record ArchitectureSpec(
         PAPER_DIVIDED
     }
 
+    /** The flat form, field by field (tests and code that build one whole spec). */
+    public ArchitectureSpec(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck,
+                            Activation activation, Loss loss, Optimizer optimizer, double learningRate, int batchSize,
+                            double weightDecay, long seed, PageInput pageInput) {
+        this(new Network(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss, pageInput),
+                new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, seed));
+    }
+
     /** Without page preprocessing ({@link PageInput#RAW}): every model before page inputs existed. */
     public ArchitectureSpec(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck,
                             Activation activation, Loss loss, Optimizer optimizer, double learningRate, int batchSize,
@@ -66,22 +64,49 @@ public record ArchitectureSpec(
     }
 
     public ArchitectureSpec {
-        if (pageInput == null) pageInput = PageInput.RAW;
-        require(kind != null, "kind is required");
-        require(inputHeight >= 1 && inputWidth >= 1, "input size must be positive, got " + inputHeight + "x" + inputWidth);
-        require(layers >= 1 && layers <= 30, "layers must be in 1..30, got " + layers);
-        require(width >= 1 && width <= 4096, "width must be in 1..4096, got " + width);
-        require(bottleneck >= 1 && bottleneck <= 4096, "bottleneck must be in 1..4096, got " + bottleneck);
-        require(kind != Kind.RESIDUAL || layers >= 2, "a residual network needs at least 2 layers, got " + layers);
-        require(activation != null && loss != null && optimizer != null, "activation, loss and optimizer are required");
-        require(learningRate > 0 && learningRate <= 1, "learning rate must be in (0, 1], got " + learningRate);
-        require(batchSize >= 1 && batchSize <= 4096, "batch size must be in 1..4096, got " + batchSize);
-        require(weightDecay >= 0 && weightDecay < 1, "weight decay must be in [0, 1), got " + weightDecay);
+        Network.require(network != null && training != null, "a network and its training settings are required");
     }
 
-    private static void require(boolean ok, String message) {
-        if (!ok) throw new IllegalArgumentException(message);
+    /**
+     * How model files ({@code spec.json}) and run records keep a spec: one flat object, as every file since
+     * 0.1.0 has it. Fields missing from an older file read as defaults ({@code pageInput}: RAW).
+     */
+    public record FileForm(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
+                           Loss loss, Optimizer optimizer, double learningRate, int batchSize, double weightDecay, long seed,
+                           PageInput pageInput) { }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public FileForm fileForm() {
+        return new FileForm(kind(), inputHeight(), inputWidth(), layers(), width(), bottleneck(), activation(), loss(), optimizer(),
+                learningRate(), batchSize(), weightDecay(), seed(), pageInput());
     }
+
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+    public static ArchitectureSpec of(FileForm f) {
+        return new ArchitectureSpec(f.kind(), f.inputHeight(), f.inputWidth(), f.layers(), f.width(), f.bottleneck(), f.activation(),
+                f.loss(), f.optimizer(), f.learningRate(), f.batchSize(), f.weightDecay(), f.seed(), f.pageInput());
+    }
+
+    // the network's fields
+    public Kind kind() { return network.kind(); }
+    public int inputHeight() { return network.inputHeight(); }
+    public int inputWidth() { return network.inputWidth(); }
+    public int layers() { return network.layers(); }
+    public int width() { return network.width(); }
+    public int bottleneck() { return network.bottleneck(); }
+    public Activation activation() { return network.activation(); }
+    public Loss loss() { return network.loss(); }
+    public PageInput pageInput() { return network.pageInput(); }
+    // the training's fields
+    public Optimizer optimizer() { return training.optimizer(); }
+    public double learningRate() { return training.learningRate(); }
+    public int batchSize() { return training.batchSize(); }
+    public double weightDecay() { return training.weightDecay(); }
+    public long seed() { return training.seed(); }
+
+    public ArchitectureSpec withNetwork(Network n) { return new ArchitectureSpec(n, training); }
+
+    public ArchitectureSpec withTraining(TrainingConfig t) { return new ArchitectureSpec(network, t); }
 
     /** The defaults the GUI and CLI start from, for images of the given size. */
     public static ArchitectureSpec defaults(Kind kind, int height, int width) {
@@ -96,15 +121,15 @@ public record ArchitectureSpec(
     }
 
     /** True when the network has no dense layer and so runs on any image size. */
-    public boolean fullyConvolutional() { return kind != Kind.DENSE; }
+    public boolean fullyConvolutional() { return kind() != Kind.DENSE; }
 
     public ArchitectureSpec withSeed(long newSeed) {
-        return new ArchitectureSpec(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss,
-                optimizer, learningRate, batchSize, weightDecay, newSeed, pageInput);
+        return withTraining(training.withSeed(newSeed));
     }
 
     public ArchitectureSpec withPageInput(PageInput input) {
-        return new ArchitectureSpec(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss,
-                optimizer, learningRate, batchSize, weightDecay, seed, input);
+        Network n = network;
+        return withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(), n.bottleneck(), n.activation(),
+                n.loss(), input));
     }
 }

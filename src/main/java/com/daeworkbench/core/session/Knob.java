@@ -4,6 +4,8 @@ import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.ArchitectureSpec.Activation;
 import com.daeworkbench.core.model.ArchitectureSpec.Loss;
 import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
+import com.daeworkbench.core.model.Network;
+import com.daeworkbench.core.model.TrainingConfig;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,27 +40,28 @@ public enum Knob {
     public ArchitectureSpec apply(ArchitectureSpec s, String value) {
         try {
             String v = value.trim();
+            Network n = s.network();
+            TrainingConfig t = s.training();
             return switch (this) {
-                case LR -> edit(s, s.layers(), s.width(), s.bottleneck(), s.activation(), s.loss(), s.optimizer(), Double.parseDouble(v), s.batchSize(), s.weightDecay());
-                case WIDTH -> edit(s, s.layers(), Integer.parseInt(v), s.bottleneck(), s.activation(), s.loss(), s.optimizer(), s.learningRate(), s.batchSize(), s.weightDecay());
-                case LAYERS -> edit(s, Integer.parseInt(v), s.width(), s.bottleneck(), s.activation(), s.loss(), s.optimizer(), s.learningRate(), s.batchSize(), s.weightDecay());
-                case BOTTLENECK -> edit(s, s.layers(), s.width(), Integer.parseInt(v), s.activation(), s.loss(), s.optimizer(), s.learningRate(), s.batchSize(), s.weightDecay());
-                case BATCH -> edit(s, s.layers(), s.width(), s.bottleneck(), s.activation(), s.loss(), s.optimizer(), s.learningRate(), Integer.parseInt(v), s.weightDecay());
-                case WEIGHT_DECAY -> edit(s, s.layers(), s.width(), s.bottleneck(), s.activation(), s.loss(), s.optimizer(), s.learningRate(), s.batchSize(), Double.parseDouble(v));
-                case ACTIVATION -> edit(s, s.layers(), s.width(), s.bottleneck(), parse(Activation.class, v), s.loss(), s.optimizer(), s.learningRate(), s.batchSize(), s.weightDecay());
-                case OPTIMIZER -> edit(s, s.layers(), s.width(), s.bottleneck(), s.activation(), s.loss(), parse(Optimizer.class, v), s.learningRate(), s.batchSize(), s.weightDecay());
-                case LOSS -> edit(s, s.layers(), s.width(), s.bottleneck(), s.activation(), parse(Loss.class, v), s.optimizer(), s.learningRate(), s.batchSize(), s.weightDecay());
+                case LR -> s.withTraining(t.withLearningRate(Double.parseDouble(v)));
+                case BATCH -> s.withTraining(t.withBatchSize(Integer.parseInt(v)));
+                case WEIGHT_DECAY -> s.withTraining(t.withWeightDecay(Double.parseDouble(v)));
+                case OPTIMIZER -> s.withTraining(t.withOptimizer(parse(Optimizer.class, v)));
+                case WIDTH -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), Integer.parseInt(v),
+                        n.bottleneck(), n.activation(), n.loss(), n.pageInput()));
+                case LAYERS -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), Integer.parseInt(v), n.width(),
+                        n.bottleneck(), n.activation(), n.loss(), n.pageInput()));
+                case BOTTLENECK -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(),
+                        Integer.parseInt(v), n.activation(), n.loss(), n.pageInput()));
+                case ACTIVATION -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(),
+                        n.bottleneck(), parse(Activation.class, v), n.loss(), n.pageInput()));
+                case LOSS -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(),
+                        n.bottleneck(), n.activation(), parse(Loss.class, v), n.pageInput()));
                 case CORRUPTION -> s;
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + "=" + value + ": " + e.getMessage(), e);
         }
-    }
-
-    private static ArchitectureSpec edit(ArchitectureSpec s, int layers, int width, int bottleneck, Activation activation, Loss loss,
-                                         Optimizer optimizer, double learningRate, int batch, double weightDecay) {
-        return new ArchitectureSpec(s.kind(), s.inputHeight(), s.inputWidth(), layers, width, bottleneck, activation, loss,
-                optimizer, learningRate, batch, weightDecay, s.seed(), s.pageInput());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String v) {

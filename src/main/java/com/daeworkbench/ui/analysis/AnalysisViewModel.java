@@ -14,7 +14,6 @@ import com.daeworkbench.core.data.DatasetSource;
 import com.daeworkbench.core.data.ImageSet;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.SavedModel;
-import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.ui.TaskRunner;
@@ -170,10 +169,10 @@ public final class AnalysisViewModel {
             Corruption c = modelCorruption();
             if (s.needsCorruption() && c == null) throw new IllegalArgumentException("the score " + s.key() + " needs the model's training noise");
             AnomalyReport r = new AnomalyScorer(c).evaluate(m.model(), normal, test, s);
-            return new Object[] {r, new ImageSet[] {normal, test}};
-        }, result -> {
-            AnomalyReport r = (AnomalyReport) result[0];
-            anomalySets.set((ImageSet[]) result[1]);
+            return new Scored(r, normal, test);
+        }, scored -> {
+            AnomalyReport r = scored.report();
+            anomalySets.set(new ImageSet[] {scored.normal(), scored.test()});
             report.set(r);
             threshold.set(r.thresholdAt95Recall());
             confusion.set(r.at(r.thresholdAt95Recall()));
@@ -181,15 +180,21 @@ public final class AnalysisViewModel {
         });
     }
 
+    /** An anomaly report and the two sets it scored (the view shows their images). */
+    private record Scored(AnomalyReport report, ImageSet normal, ImageSet test) { }
+
+    /** The test images' codes projected to 2-D, with the images. */
+    private record Encoded(LatentProjection projection, ImageSet images) { }
+
     public void runLatent() {
         if (!ready()) return;
         SavedModel m = model;
         submit(Tab.LATENT, "Encoding the test split", () -> {
             ImageSet images = limit(data().test());
-            return new Object[] {LatentProjection.of(m.model(), images, 1), images};
-        }, result -> {
-            projected.set((ImageSet) result[1]);
-            projection.set((LatentProjection) result[0]);
+            return new Encoded(LatentProjection.of(m.model(), images, 1), images);
+        }, encoded -> {
+            projected.set(encoded.images());
+            projection.set(encoded.projection());
             LatentProjection p = projection.get();
             setStatus(Tab.LATENT, String.format(Locale.ROOT, "%d images, %d-value code, shown by %s", p.x().length, p.codeSize(),
                     p.method().equals("pca") ? "its first two principal components" : "the code itself"));

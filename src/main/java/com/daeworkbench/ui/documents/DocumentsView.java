@@ -113,7 +113,8 @@ public final class DocumentsView extends BorderPane {
             return p == null || p.after() == null;
         }, vm.selectedProperty(), vm.busyProperty()));
         save.setOnAction(e -> chooseFolder().ifPresent(dir -> vm.save(vm.selectedProperty().get(), dir)));
-        Button saveAll = button("Save all...", "Save every cleaned page into one folder (never over the originals): a PDF whose pages are all cleaned as one PDF of the same page sizes, the rest one PNG a page.");
+        Button saveAll = button("Save all...", "Save every cleaned page into one folder (never over the originals):"
+                + " a PDF whose pages are all cleaned as one PDF of the same page sizes, the rest one PNG a page.");
         saveAll.setId("save-all");
         saveAll.disableProperty().bind(Bindings.isEmpty(vm.pages()));
         saveAll.setOnAction(e -> chooseFolder().ifPresent(vm::saveAll));

@@ -104,6 +104,8 @@ public final class DocumentsViewModel {
     }
 
     private final TaskRunner runner;
+    /** saves, one at a time in the order asked: two saves to one folder must not interleave */
+    private final TaskRunner pageWriter;
     private final Consumer<String> notifier;
     private final Supplier<Path> lastTrainedModel;
     private final ObservableList<Page> pages = FXCollections.observableArrayList();
@@ -118,6 +120,7 @@ public final class DocumentsViewModel {
 
     public DocumentsViewModel(TaskRunner runner, Consumer<String> notifier, Supplier<Path> lastTrainedModel) {
         this.runner = runner;
+        this.pageWriter = runner.serial();
         this.notifier = notifier;
         this.lastTrainedModel = lastTrainedModel;
     }
@@ -333,7 +336,7 @@ public final class DocumentsViewModel {
             }
         }
         status.set("Saving " + toSave.size() + " page(s) to " + folder + "...");
-        runner.serial().submit("save-pages", (Callable<List<Page>>) () -> {
+        pageWriter.submit("save-pages", (Callable<List<Page>>) () -> {
             Files.createDirectories(folder);
             List<Page> saved = new ArrayList<>();
             for (List<Page> pdf : wholePdfs.values()) {

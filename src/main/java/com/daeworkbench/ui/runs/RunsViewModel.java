@@ -76,16 +76,16 @@ public final class RunsViewModel {
         notifier.accept(message);
     }
 
+    /** The runs read from the store, and one line per run folder that could not be read. */
+    private record Listing(List<RunRecord> runs, List<String> problems) { }
+
     public void refresh() {
         runner.submit("list-runs", () -> {
             List<String> problems = new ArrayList<>();
-            List<RunRecord> list = store.list(problems);
-            return new Object[] {list, problems};
-        }, result -> {
-            @SuppressWarnings("unchecked") List<RunRecord> list = (List<RunRecord>) result[0];
-            @SuppressWarnings("unchecked") List<String> problems = (List<String>) result[1];
-            runs.setAll(list);
-            if (!problems.isEmpty()) notifier.accept("Some runs could not be read: " + String.join("; ", problems));
+            return new Listing(store.list(problems), problems);
+        }, listing -> {
+            runs.setAll(listing.runs());
+            if (!listing.problems().isEmpty()) notifier.accept("Some runs could not be read: " + String.join("; ", listing.problems()));
         }, e -> notifier.accept("Could not list the runs: " + e.getMessage()));
     }
 

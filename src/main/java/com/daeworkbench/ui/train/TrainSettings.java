@@ -137,11 +137,12 @@ public final class TrainSettings {
 
     /** The network of a model the next run starts from (its training settings stay the user's). */
     void applyNetwork(ArchitectureSpec s) {
-        kind.set(s.kind());
+        kind.set(s.kind());   // first: a new kind resets the other controls to its defaults
         layers.set(s.layers());
         width.set(s.width());
         bottleneck.set(s.bottleneck());
         activation.set(s.activation());
+        loss.set(s.loss());
     }
 
     /** A run's or model's corruption ("type:level", or two joined by "+") into the noise controls; others are left as they are. */

@@ -222,7 +222,8 @@ public final class TrainView extends BorderPane {
         type.getItems().addAll(TrainSettings.NOISE_TYPES);
         type.valueProperty().bindBidirectional(vm.settings().noiseTypeProperty());
         type.setMaxWidth(Double.MAX_VALUE);
-        type.setTooltip(tip("The corruption the network learns to undo: Gaussian adds grain, salt-and-pepper flips pixels to black or white, masking erases pixels, speckle adds noise that grows with brightness."));
+        type.setTooltip(tip("The corruption the network learns to undo: Gaussian adds grain, salt-and-pepper flips pixels to black or white,"
+                + " masking erases pixels, speckle adds noise that grows with brightness."));
         Slider level = slider(0, 1, vm.settings().noiseLevelProperty().get(), 0.05);
         level.valueProperty().bindBidirectional(vm.settings().noiseLevelProperty());
         level.setId("noise-level");
@@ -282,7 +283,8 @@ public final class TrainView extends BorderPane {
         kind.valueProperty().bindBidirectional(vm.settings().kindProperty());
         kind.setMaxWidth(Double.MAX_VALUE);
         kind.setConverter(enumNames(Kind.class));
-        kind.setTooltip(tip("Dense: every pixel connects to every unit, squeezed through a bottleneck. Conv: the Keras-blog denoiser with pooling and upsampling. Residual: a DnCNN that predicts the noise and subtracts it."));
+        kind.setTooltip(tip("Dense: every pixel connects to every unit, squeezed through a bottleneck. Conv: the Keras-blog denoiser with"
+                + " pooling and upsampling. Residual: a DnCNN that predicts the noise and subtracts it."));
         Node layers = knob(1, 20, false, vm.settings().layersProperty(), "layers",
                 "Depth. More layers can model more complex structure but train slower and can be harder to optimise.");
         Node width = knob(4, 1024, true, vm.settings().widthProperty(), "width",

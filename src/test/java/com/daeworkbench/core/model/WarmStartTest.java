@@ -16,12 +16,13 @@ class WarmStartTest {
                 ArchitectureSpec.Loss.MSE, Optimizer.ADAM, 1e-3, 16, 0, 1).withPageInput(ArchitectureSpec.PageInput.PAPER_DIVIDED);
         // the new run asks for another network: the weights decide it, its training settings stay
         ArchitectureSpec wanted = new ArchitectureSpec(Kind.RESIDUAL, 32, 24, 5, 16, 8, ArchitectureSpec.Activation.TANH,
-                ArchitectureSpec.Loss.MSE, Optimizer.SGD_MOMENTUM, 3e-4, 8, 1e-4, 9);
+                ArchitectureSpec.Loss.BCE, Optimizer.SGD_MOMENTUM, 3e-4, 8, 1e-4, 9);
         try (DenoisingModel source = Models.create(sourceSpec); DenoisingModel started = WarmStart.from(source, wanted)) {
             ArchitectureSpec s = started.spec();
             assertThat(s.layers()).isEqualTo(3);
             assertThat(s.width()).isEqualTo(8);
             assertThat(s.activation()).isEqualTo(ArchitectureSpec.Activation.RELU);
+            assertThat(s.loss()).as("the output layer the weights were trained with").isEqualTo(ArchitectureSpec.Loss.MSE);
             assertThat(s.pageInput()).isEqualTo(ArchitectureSpec.PageInput.PAPER_DIVIDED);
             assertThat(s.optimizer()).isEqualTo(Optimizer.SGD_MOMENTUM);
             assertThat(s.learningRate()).isEqualTo(3e-4);

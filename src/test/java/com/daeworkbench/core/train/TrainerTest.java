@@ -13,7 +13,6 @@ import com.daeworkbench.core.train.TrainingEvent.Outcome;
 import com.daeworkbench.testing.Blobs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

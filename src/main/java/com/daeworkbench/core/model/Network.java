@@ -1,0 +1,37 @@
+package com.daeworkbench.core.model;
+
+import com.daeworkbench.core.model.ArchitectureSpec.Activation;
+import com.daeworkbench.core.model.ArchitectureSpec.Kind;
+import com.daeworkbench.core.model.ArchitectureSpec.Loss;
+import com.daeworkbench.core.model.ArchitectureSpec.PageInput;
+
+/**
+ * The network half of an {@link ArchitectureSpec}: what its weights mean. Two models with the same
+ * network can exchange weights (fine-tuning, {@code train --init}) whatever they were trained with.
+ * The loss belongs here, not to the training settings, because it picks the output layer
+ * (cross-entropy trains a sigmoid output, mean squared error a linear one clamped to [0,1]); the
+ * page input belongs here because the weights only make sense on pages prepared that way.
+ */
+public record Network(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
+                      Loss loss, PageInput pageInput) {
+
+    public Network {
+        if (pageInput == null) pageInput = PageInput.RAW;
+        require(kind != null, "kind is required");
+        require(inputHeight >= 1 && inputWidth >= 1, "input size must be positive, got " + inputHeight + "x" + inputWidth);
+        require(layers >= 1 && layers <= 30, "layers must be in 1..30, got " + layers);
+        require(width >= 1 && width <= 4096, "width must be in 1..4096, got " + width);
+        require(bottleneck >= 1 && bottleneck <= 4096, "bottleneck must be in 1..4096, got " + bottleneck);
+        require(kind != Kind.RESIDUAL || layers >= 2, "a residual network needs at least 2 layers, got " + layers);
+        require(activation != null && loss != null, "activation and loss are required");
+    }
+
+    /** The same network on images of another size (only a fully convolutional one runs on them). */
+    public Network withInputSize(int height, int width) {
+        return new Network(kind, height, width, layers, this.width, bottleneck, activation, loss, pageInput);
+    }
+
+    static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+}
