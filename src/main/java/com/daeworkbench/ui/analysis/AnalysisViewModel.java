@@ -16,7 +16,9 @@ import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
+import com.daeworkbench.ui.BackgroundTask;
 import com.daeworkbench.ui.TaskRunner;
+import com.daeworkbench.ui.TaskSlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +29,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -60,7 +61,6 @@ public final class AnalysisViewModel {
     {
         for (Tab t : Tab.values()) status.put(t, new ReadOnlyStringWrapper(""));
     }
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<String> secondSet = new SimpleObjectProperty<>(BLOTCH);
     private final ObjectProperty<Score> score = new SimpleObjectProperty<>(Score.SSIM);
     private final ReadOnlyObjectWrapper<AnomalyReport> report = new ReadOnlyObjectWrapper<>();
@@ -76,7 +76,7 @@ public final class AnalysisViewModel {
     private final ReadOnlyObjectWrapper<BottleneckSweep.Result> sweep = new ReadOnlyObjectWrapper<>();
     private SavedModel model;
     private Path modelFile;
-    private TaskRunner.Handle current;
+    private final TaskSlot tasks;
 
     public AnalysisViewModel(TaskRunner runner, Consumer<String> notifier, Supplier<Path> lastTrainedModel, Supplier<Dataset> currentData) {
         this(runner, notifier, lastTrainedModel, currentData, run -> { });
@@ -88,6 +88,7 @@ public final class AnalysisViewModel {
         this.keepRun = keepRun;
         this.runner = runner;
         this.notifier = notifier;
+        this.tasks = new TaskSlot(runner, notifier);
         this.lastTrainedModel = lastTrainedModel;
         this.currentData = currentData;
         threshold.addListener((o, a, t) -> {
@@ -133,7 +134,7 @@ public final class AnalysisViewModel {
             }
             return false;
         }
-        if (busy.get()) {
+        if (tasks.isBusy()) {
             notifier.accept("Wait for the current computation, or cancel it.");
             return false;
         }
@@ -219,7 +220,7 @@ public final class AnalysisViewModel {
      * and scores each against JPEG at the same bytes per image; points appear as they finish.
      */
     public void runSweep(int[] bottlenecks, int epochs, int trainLimit) {
-        if (busy.get()) {
+        if (tasks.isBusy()) {
             notifier.accept("Wait for the current computation, or cancel it.");
             return;
         }
@@ -270,7 +271,7 @@ public final class AnalysisViewModel {
     }
 
     public void cancel() {
-        if (current != null) current.cancel();
+        tasks.cancel();
     }
 
     /** The status of one tab, or of all of them ({@code tab} null: the model, which they share). */
@@ -281,17 +282,7 @@ public final class AnalysisViewModel {
 
     /** @param tab the tab whose status tells of the work; null: all (loading the model they share) */
     private <T> void submit(Tab tab, String what, Callable<T> work, Consumer<T> done) {
-        busy.set(true);
-        setStatus(tab, what + "...");
-        current = runner.submit(what, work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, e -> {
-            busy.set(false);
-            boolean cancelled = e instanceof InterruptedException;
-            setStatus(tab, cancelled ? "Cancelled." : what + " failed.");
-            if (!cancelled) notifier.accept(what + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
-        });
+        tasks.run(BackgroundTask.of(what, work).onSuccess(done), text -> setStatus(tab, text));
     }
 
     private static ImageSet limit(ImageSet s) {
@@ -300,7 +291,7 @@ public final class AnalysisViewModel {
 
     public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty(Tab tab) { return status.get(tab).getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return tasks.busyProperty(); }
     public ObjectProperty<String> secondSetProperty() { return secondSet; }
     public ObjectProperty<Score> scoreProperty() { return score; }
     public ReadOnlyObjectProperty<AnomalyReport> reportProperty() { return report.getReadOnlyProperty(); }

@@ -21,12 +21,13 @@ import com.daeworkbench.core.train.LearningRateFinder;
 import com.daeworkbench.core.train.Previews;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.core.train.ValidationMetrics;
+import com.daeworkbench.ui.BackgroundTask;
 import com.daeworkbench.ui.TaskRunner;
+import com.daeworkbench.ui.TaskSlot;
 import com.daeworkbench.ui.sweep.SweepViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,7 +53,8 @@ public final class TrainViewModel {
     private final TrainingRun run;
     private final SweepViewModel sweep;
     private final ReadOnlyBooleanWrapper engineReady = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper findingRate = new ReadOnlyBooleanWrapper();
+    /** the learning-rate test's: one at a time, busy while it runs */
+    private final TaskSlot rateTest;
     private final ReadOnlyObjectWrapper<LearningRateFinder.Result> learningRateTest = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty fineTuneDocumentModel = new SimpleBooleanProperty();
 
@@ -61,6 +63,7 @@ public final class TrainViewModel {
         this.runs = runs;
         this.notifier = notifier;
         this.run = new TrainingRun(runner, runs, notifier);
+        this.rateTest = new TaskSlot(runner, notifier);
         this.sweep = new SweepViewModel(runner, runs, notifier);
         fineTuneDocumentModel.addListener((o, was, on) -> { if (on) matchDocumentArchitecture(); });
     }
@@ -97,7 +100,7 @@ public final class TrainViewModel {
 
     /** True when a run can start now; otherwise the user is told what is missing. */
     private boolean canStart() {
-        if (run.runningProperty().get() || findingRate.get()) {
+        if (run.runningProperty().get() || rateTest.isBusy()) {
             notifier.accept("Wait for the current run to end: runs train one after another on the same cores.");
             return false;
         }
@@ -114,7 +117,7 @@ public final class TrainViewModel {
     }
 
     public void train() {
-        if (run.runningProperty().get() || findingRate.get() || !canStart()) return;
+        if (run.runningProperty().get() || rateTest.isBusy() || !canStart()) return;
         ArchitectureSpec s = settings.spec();
         Dataset d = settings.loadedDatasetProperty().get();
         Corruption noise = settings.corruption();
@@ -168,27 +171,20 @@ public final class TrainViewModel {
      * {@link #learningRateTestProperty()}, where the view shows its curve and suggestion.
      */
     public void findLearningRate() {
-        if (run.runningProperty().get() || findingRate.get() || !canStart()) return;
+        if (run.runningProperty().get() || rateTest.isBusy() || !canStart()) return;
         ArchitectureSpec s = settings.spec();
         Dataset d = settings.loadedDatasetProperty().get();
         Corruption noise = settings.corruption();
-        findingRate.set(true);
-        run.showStatus("Finding a learning rate: 100 batches at rates from 1e-6 up, until the loss explodes...");
-        runner.submit("lr-find", () -> {
+        rateTest.run(BackgroundTask.of("The learning-rate test (100 batches at rates from 1e-6 up, until the loss explodes)", () -> {
             try (DenoisingModel model = Models.create(s)) {
                 return LearningRateFinder.run(model, d, noise, LearningRateFinder.Range.defaults(), Thread.currentThread()::isInterrupted);
             }
-        }, result -> {
-            findingRate.set(false);
+        }).onSuccess(result -> {
             run.showStatus(result.points().isEmpty() ? "The learning-rate test was stopped."
                     : String.format(Locale.ROOT, "Learning-rate test: suggested %.2g.", result.suggestion()));
             learningRateTest.set(null);   // the same settings give an equal result: listeners must hear it again
             if (!result.points().isEmpty()) learningRateTest.set(result);
-        }, e -> {
-            findingRate.set(false);
-            run.showStatus("The learning-rate test failed.");
-            notifier.accept("The learning-rate test failed: " + message(e));
-        });
+        }), run::showStatus);
     }
 
     /** Takes the last learning-rate test's suggestion as the learning rate. */
@@ -324,13 +320,11 @@ public final class TrainViewModel {
     }
 
     static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof ExecutionException)) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return TaskSlot.reason(e);
     }
 
     public ReadOnlyBooleanProperty engineReadyProperty() { return engineReady.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty findingRateProperty() { return findingRate.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty findingRateProperty() { return rateTest.busyProperty(); }
     /** the last learning-rate test (null before the first) */
     public ReadOnlyObjectProperty<LearningRateFinder.Result> learningRateTestProperty() { return learningRateTest.getReadOnlyProperty(); }
 }
