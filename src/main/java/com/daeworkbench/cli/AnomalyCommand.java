@@ -136,7 +136,7 @@ final class AnomalyCommand implements Callable<Integer> {
     private Corruption trainingCorruption(SavedModel saved) {
         String text = corruption != null ? corruption : saved.info().corruption();
         if (text == null || text.isBlank() || text.equals(CorruptionSpec.PAIRS)) return null;
-        return TrainCommand.parseCorruption(spec, text);
+        return DataOptions.parse(spec, text);
     }
 
     private ImageSet testSet() throws IOException {

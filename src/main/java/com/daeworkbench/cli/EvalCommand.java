@@ -67,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
             if (text == null || text.equals(CorruptionSpec.PAIRS)) {
                 throw new ParameterException(spec.commandLine(), "the model was trained on noisy/clean pairs: give --corruption");
             }
-            Corruption noise = TrainCommand.parseCorruption(spec, text);
+            Corruption noise = DataOptions.parse(spec, text);
             noisy = Corruptions.corruptSet(clean, noise, noiseSeed);
             noiseSpec = noise.spec();
         }

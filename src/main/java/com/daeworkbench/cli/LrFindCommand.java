@@ -26,11 +26,7 @@ import picocli.CommandLine.Spec;
 final class LrFindCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "digits", description = "digits, fashion, or a folder (IDX files or images) (default: ${DEFAULT-VALUE})")
-    String dataset;
-
-    @Option(names = "--corruption", defaultValue = "gaussian:0.5", description = "as train's (default: ${DEFAULT-VALUE})")
-    String corruption;
+    @Mixin DataOptions data;
 
     @Mixin ModelOptions model;
 
@@ -55,8 +51,8 @@ final class LrFindCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + " (--from " + from + " --to " + to + " --steps " + steps + ")");
         }
-        Corruption noise = TrainCommand.parseCorruption(spec, corruption);
-        Dataset data = DatasetSource.resolve(dataset);
+        Dataset data = DatasetSource.resolve(this.data.dataset);
+        Corruption noise = this.data.corruption(spec, data.shape(), data.hasPairs());
         ArchitectureSpec arch;
         try {
             arch = model.toSpec(data.height(), data.width());
@@ -66,7 +62,7 @@ final class LrFindCommand implements Callable<Integer> {
         Engine.initialize();
         LearningRateFinder.Result result;
         try (DenoisingModel net = Models.create(arch)) {
-            result = LearningRateFinder.run(net, data, data.hasPairs() ? null : noise, range, () -> false);
+            result = LearningRateFinder.run(net, data, noise, range, () -> false);
         }
         var err = spec.commandLine().getErr();
         err.println("learning rate  loss (smoothed)");

@@ -35,11 +35,8 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "digits", description = "digits, fashion, or a folder (default: ${DEFAULT-VALUE})")
-    String dataset;
-
-    @Option(names = "--corruption", defaultValue = "gaussian:0.5", description = "the corruption when it is not a knob (default: ${DEFAULT-VALUE})")
-    String corruption;
+    /** --corruption is the corruption of every run when it is not a knob */
+    @Mixin DataOptions data;
 
     @Mixin ModelOptions model;
 
@@ -70,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
         epochs = Epochs.capped(epochs);
         var err = spec.commandLine().getErr();
-        Dataset data = DatasetSource.resolve(dataset);
+        Dataset data = DatasetSource.resolve(this.data.dataset);
         RunStore store = WorkbenchHome.runs();
         String sweepId = "sweep-" + RunStore.newId();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -80,8 +77,8 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < configs.size(); i++) {
             Map<String, String> config = configs.get(i);
             ArchitectureSpec arch = specFor(config, data);
-            String noiseSpec = config.getOrDefault(Knob.CORRUPTION.option, corruption);
-            Corruption noise = data.hasPairs() ? null : TrainCommand.parseCorruption(spec, noiseSpec);
+            String noiseSpec = config.getOrDefault(Knob.CORRUPTION.option, this.data.corruptionText(data.shape()));
+            Corruption noise = data.hasPairs() ? null : DataOptions.parse(spec, noiseSpec, data.shape());
             String label = describe(config);
             err.printf("[%d/%d] %s%n", i + 1, configs.size(), label);
             long t0 = System.nanoTime();

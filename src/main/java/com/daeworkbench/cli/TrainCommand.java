@@ -2,7 +2,6 @@ package com.daeworkbench.cli;
 
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.DatasetSource;
-import com.daeworkbench.core.data.SampleShape;
 import com.daeworkbench.core.table.TableModel;
 import com.daeworkbench.core.table.TableRecipe;
 import com.daeworkbench.core.train.ValidationMetrics;
@@ -35,14 +34,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "digits",
-            description = "digits, fashion, a folder (IDX files or images), or a table (.csv, .tsv) (default: ${DEFAULT-VALUE})")
-    String dataset;
-
-    @Option(names = "--corruption",
-            description = "images: gaussian:0.5, saltpepper:0.2, masking:0.3, speckle:0.2; tables: swap:0.2, masking:0.2,"
-                    + " gaussian:0.3; combined with + (default: gaussian:0.5 for images, " + TableRecipe.CORRUPTION + " for tables)")
-    String corruption;
+    @Mixin DataOptions source;
 
     @Mixin TableOptions table;
 
@@ -84,12 +76,12 @@ final class TrainCommand implements Callable<Integer> {
             case "paper-divided", "paper_divided" -> ArchitectureSpec.PageInput.PAPER_DIVIDED;
             default -> throw new ParameterException(spec.commandLine(), "--page-input must be raw or paper-divided, got " + pageInput);
         };
-        Dataset data = table.isTable(dataset) ? table.load(Path.of(dataset), model.seed) : DatasetSource.resolve(dataset, input);
+        Dataset data = table.isTable(source.dataset) ? table.load(Path.of(source.dataset), model.seed)
+                : DatasetSource.resolve(source.dataset, input);
         if (data.table() != null && !spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             epochs = Epochs.capped(TableRecipe.EPOCHS);   // a table's epoch is a few steps: 5 would barely start
         }
-        Corruption noise = parseCorruption(spec, corruption != null ? corruption
-                : data.table() != null ? TableRecipe.CORRUPTION : "gaussian:0.5", data.shape());
+        Corruption noise = source.corruption(spec, data.shape(), data.hasPairs());
         ArchitectureSpec arch;
         try {
             arch = data.table() != null ? model.toSpec(tableDefaults(data)) : model.toSpec(data.height(), data.width()).withPageInput(input);
@@ -181,21 +173,5 @@ final class TrainCommand implements Callable<Integer> {
     /** A table's network wrapped to speak scaled cells with missing ones, and to carry the column schema into the file. */
     static DenoisingModel forData(Dataset data, DenoisingModel net) {
         return data.table() == null ? net : new TableModel(net, data.table());
-    }
-
-    static Corruption parseCorruption(CommandSpec spec, String text, SampleShape shape) {
-        try {
-            return CorruptionSpec.parse(text, shape);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--corruption: " + e.getMessage());
-        }
-    }
-
-    static Corruption parseCorruption(CommandSpec spec, String text) {
-        try {
-            return CorruptionSpec.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--corruption: " + e.getMessage());
-        }
     }
 }
