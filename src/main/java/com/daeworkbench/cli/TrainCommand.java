@@ -97,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         var session = new TrainingSession(WorkbenchHome.runs(), new TrainingSession.Plan(
                 arch.kind().name().toLowerCase() + ", " + (data.hasPairs() ? "real pairs" : noise.spec()) + " (train --out " + out.getFileName() + ")", null, data,
                 data.hasPairs() ? null : noise, epochs, patience, keepBest, 2000));
-        try (DenoisingModel net = forData(data, init == null ? Models.create(arch) : initialised(arch))) {
+        try (DenoisingModel net = TableModel.forData(data, init == null ? Models.create(arch) : initialised(arch))) {
             ProgressPrinter progress = new ProgressPrinter(err, epochs, data.train().count());
             TrainingSession.Result run = session.run(net, progress);
             TrainingResult result = run.training();
@@ -114,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             if (run.savedEpoch() == result.epochs().size()) {
                 ModelStore.save(out, net, info);
             } else {
-                try (DenoisingModel best = forData(data, session.keptModel(run))) {
+                try (DenoisingModel best = TableModel.forData(data, session.keptModel(run))) {
                     ModelStore.save(out, best, info);
                 }
             }
@@ -168,10 +168,5 @@ final class TrainCommand implements Callable<Integer> {
         }
         model.kind = ArchitectureSpec.Kind.DENSE;
         return TableRecipe.defaults(data.table().features());
-    }
-
-    /** A table's network wrapped to speak scaled cells with missing ones, and to carry the column schema into the file. */
-    static DenoisingModel forData(Dataset data, DenoisingModel net) {
-        return data.table() == null ? net : new TableModel(net, data.table());
     }
 }

@@ -11,7 +11,27 @@ import java.util.Locale;
 public final class DatasetSource {
     public static final Path FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
+    /**
+     * The table every installation has: the UCI breast cancer (Wisconsin diagnostic) table, 569 rows of
+     * 30 numeric measurements, its diagnosis kept aside as the label (assets/tables, CC BY 4.0).
+     */
+    public static final String BUNDLED_TABLE = "breast-cancer";
+    private static final String BUNDLED_TABLE_RESOURCE = "/assets/tables/breast-cancer-wisconsin.csv";
+
     private DatasetSource() { }
+
+    private static Dataset bundledTable(long seed) throws IOException {
+        // the reader takes a file (it names it in its messages): copy the jar's table out once per call
+        Path copy = Files.createTempFile("breast-cancer-wisconsin", ".csv");
+        try (var in = DatasetSource.class.getResourceAsStream(BUNDLED_TABLE_RESOURCE)) {
+            if (in == null) throw new DataException("this build has no bundled table (" + BUNDLED_TABLE_RESOURCE + ")");
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Dataset d = TableData.load(copy, new TableData.Options(null, "diagnosis", Scaling.STANDARD, 0, 1), seed);
+            return new Dataset(BUNDLED_TABLE, d.train(), d.test(), null, null, d.table());
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
 
     public static Dataset resolve(String nameOrPath) throws IOException {
         return resolve(nameOrPath, ImageFolders.DEFAULT_PATCH, ImageFolders.DEFAULT_PATCHES_PER_IMAGE, 1);
@@ -35,6 +55,7 @@ public final class DatasetSource {
             Dataset pages = DocumentSet.generate(48, seed, DocumentGenerator.Settings.defaults()).toDataset("documents", 6);
             return ImageFolders.patches(pages, patchSize, patchesPerImage, seed, input);
         }
+        if (key.equals(BUNDLED_TABLE)) return bundledTable(seed);
         if (key.equals("fashion") || key.equals("fashion-mnist")) {
             if (!IdxDatasets.looksLikeIdxFolder(FASHION_DIR)) {
                 throw new DataException("Fashion-MNIST was not found in " + FASHION_DIR

@@ -40,6 +40,11 @@ public final class TableModel implements DenoisingModel {
         this.unbounded = schema.unbounded();
     }
 
+    /** {@code net} as it trains on {@code data}: wrapped to speak scaled cells with missing ones when the data is a table. */
+    public static DenoisingModel forData(com.daeworkbench.core.data.Dataset data, DenoisingModel net) {
+        return data.table() == null ? net : new TableModel(net, data.table());
+    }
+
     /** The table model in a model file, or null when the file holds an image model. */
     public static TableModel of(SavedModel saved) throws IOException {
         byte[] json = saved.extras().get(SCHEMA_ENTRY);

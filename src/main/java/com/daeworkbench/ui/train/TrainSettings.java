@@ -11,6 +11,7 @@ import com.daeworkbench.core.model.NetworkPlan;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
 import com.daeworkbench.core.noise.Corruptions;
+import com.daeworkbench.core.table.TableRecipe;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -37,6 +38,8 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class TrainSettings {
     public static final List<String> NOISE_TYPES = List.of("gaussian", "saltpepper", "masking", "speckle");
+    /** the corruptions of a table's cells (swap: a value from another row of the same column) */
+    public static final List<String> TABLE_NOISE_TYPES = List.of("swap", "masking", "gaussian");
     /** the second noise's "none" */
     public static final String NO_NOISE = "none";
     static final int STRIP_IMAGES = 10;
@@ -71,6 +74,9 @@ public final class TrainSettings {
     private final ReadOnlyObjectWrapper<List<NetworkPlan.Shape>> layerShapes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyIntegerWrapper codeShapeIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper specError = new ReadOnlyStringWrapper("");
+    /** the noises that apply to the loaded data: the image ones, or a table's */
+    private final javafx.collections.ObservableList<String> noiseTypes = javafx.collections.FXCollections.observableArrayList(NOISE_TYPES);
+    private final javafx.collections.ObservableList<String> noiseTypesView = javafx.collections.FXCollections.unmodifiableObservableList(noiseTypes);
 
     TrainSettings() {
         kind.addListener((o, a, k) -> applyDefaults(k));
@@ -82,6 +88,7 @@ public final class TrainSettings {
             p.addListener(o -> updatePreview());
         }
         loadedDataset.addListener((o, a, d) -> noiseFromPairs.set(d != null && d.hasPairs()));
+        loadedDataset.addListener((o, a, d) -> followDataKind(a, d));
         updateArchitecture();
     }
 
@@ -108,11 +115,46 @@ public final class TrainSettings {
         return d != null && d.hasPairs() ? null : chosenCorruption();
     }
 
-    /** The noise chosen in the controls, whatever the data. */
+    /** The noise chosen in the controls, whatever the data (a table's cells or images). */
     Corruption chosenCorruption() {
         String first = noiseType.get() + ":" + levelText(noiseLevel.get());
-        if (NO_NOISE.equals(secondNoiseType.get()) || secondNoiseType.get() == null) return CorruptionSpec.parse(first);
-        return CorruptionSpec.parse(first + "+" + secondNoiseType.get() + ":" + levelText(secondNoiseLevel.get()));
+        String spec = NO_NOISE.equals(secondNoiseType.get()) || secondNoiseType.get() == null ? first
+                : first + "+" + secondNoiseType.get() + ":" + levelText(secondNoiseLevel.get());
+        Dataset d = loadedDataset.get();
+        return d == null ? CorruptionSpec.parse(spec) : CorruptionSpec.parse(spec, d.shape());
+    }
+
+    /** The loaded data is a table of numbers (rows of features), not images. */
+    public boolean isTable() {
+        Dataset d = loadedDataset.get();
+        return d != null && d.table() != null;
+    }
+
+    /**
+     * Moving between images and a table: the noise list follows, and a table starts from its recipe (an
+     * overcomplete dense network, swap noise, 100 epochs of small batches) as the CLI does; back to images, the
+     * image defaults.
+     */
+    private void followDataKind(Dataset before, Dataset now) {
+        boolean wasTable = before != null && before.table() != null, table = now != null && now.table() != null;
+        if (now == null || (before != null && wasTable == table)) return;
+        if (table) {
+            noiseTypes.setAll(TABLE_NOISE_TYPES);
+            ArchitectureSpec r = TableRecipe.defaults(now.table().features());
+            applySpec(r.withSeed(seed.get()));
+            epochs.set(TableRecipe.EPOCHS);
+            noiseType.set("swap");
+            noiseLevel.set(0.2);
+            secondNoiseType.set(NO_NOISE);
+        } else if (wasTable) {
+            noiseTypes.setAll(NOISE_TYPES);
+            ArchitectureSpec d = ArchitectureSpec.defaults(Kind.CONV, 28, 28);
+            applySpec(d.withSeed(seed.get()));
+            epochs.set(5);
+            noiseType.set("gaussian");
+            noiseLevel.set(0.5);
+            secondNoiseType.set(NO_NOISE);
+        }
     }
 
     /** The settings are complete and valid with a data set loaded: a run can start from them. */
@@ -195,7 +237,10 @@ public final class TrainSettings {
         if (s == null) return;
         Dataset d = loadedDataset.get();
         int m = s.kind() == Kind.CONV ? 1 << s.layers() : 1;
-        if (d != null && s.kind() == Kind.CONV && (d.height() % m != 0 || d.width() % m != 0)) {
+        if (d != null && d.table() != null && s.kind() != Kind.DENSE) {
+            specError.set("A table of numbers trains a dense network: its rows have no neighbouring pixels for convolutions."
+                    + " Choose Dense.");
+        } else if (d != null && s.kind() == Kind.CONV && (d.height() % m != 0 || d.width() % m != 0)) {
             specError.set(layers.get() + " pooling levels need image sides divisible by " + m + "; these images are "
                     + d.width() + "x" + d.height());
         } else {
@@ -212,6 +257,10 @@ public final class TrainSettings {
     private void updatePreview() {
         Dataset d = loadedDataset.get();
         if (d == null) return;
+        if (d.table() != null) {
+            previewNoisy.set(null);   // a row is no picture: the run shows rows as numbers instead
+            return;
+        }
         ImageSet strip = d.test().slice(0, Math.min(STRIP_IMAGES, d.test().count()));
         previewNoisy.set(d.hasPairs() ? d.testNoisy().slice(0, strip.count()).pixels()
                 : Corruptions.corruptSet(strip, chosenCorruption(), 7).pixels());
@@ -224,7 +273,8 @@ public final class TrainSettings {
 
     private static String[] typeAndLevel(String part) {
         int colon = part.indexOf(':');
-        if (colon < 0 || !NOISE_TYPES.contains(part.substring(0, colon).trim())) return null;
+        String type = colon < 0 ? "" : part.substring(0, colon).trim();
+        if (!NOISE_TYPES.contains(type) && !TABLE_NOISE_TYPES.contains(type)) return null;
         try {
             double level = Double.parseDouble(part.substring(colon + 1).trim());
             return level >= 0 && level <= 1 ? new String[] {part.substring(0, colon).trim(), Double.toString(level)} : null;
@@ -261,4 +311,6 @@ public final class TrainSettings {
     /** index in {@link #layerShapesProperty()} of the code (the bottleneck), -1 when the network has none */
     public ReadOnlyIntegerProperty codeShapeIndexProperty() { return codeShapeIndex.getReadOnlyProperty(); }
     public ReadOnlyStringProperty specErrorProperty() { return specError.getReadOnlyProperty(); }
+    /** the noise types that apply to the loaded data */
+    public javafx.collections.ObservableList<String> noiseTypes() { return noiseTypesView; }
 }

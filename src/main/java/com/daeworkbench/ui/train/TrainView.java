@@ -52,6 +52,8 @@ public final class TrainView extends BorderPane {
     private final LossChart chart = new LossChart();
     private boolean curvesDirty;
     private final SampleGrid grid = new SampleGrid();
+    /** the grid's stand-in when the data is a table: rows of numbers */
+    private final RowTable rowTable = new RowTable();
     private final Slider epochSlider = new Slider(0, 0, 0);
     private final Label epochLabel = new Label("live");
     private final Label setScore = new Label("");
@@ -135,7 +137,9 @@ public final class TrainView extends BorderPane {
         setOnDragDropped(e -> {
             if (e.getDragboard().hasFiles()) {
                 File f = e.getDragboard().getFiles().get(0);
-                vm.loadDataset(f.isDirectory() ? f.getPath() : f.getParent());
+                // a table file is the data set itself; another file stands for the folder it is in
+                boolean table = com.daeworkbench.core.data.TableData.isTableFile(f.toPath());
+                vm.loadDataset(f.isDirectory() || table ? f.getPath() : f.getParent());
             }
             e.setDropCompleted(true);
             e.consume();
@@ -143,7 +147,17 @@ public final class TrainView extends BorderPane {
     }
 
     private void showSamples(TrainingEvent.Samples s) {
-        if (s == null) {
+        boolean table = vm.settings().isTable();
+        grid.setVisible(!table);
+        grid.setManaged(!table);
+        rowTable.setVisible(table);
+        rowTable.setManaged(table);
+        if (table && s != null && s.height() == 1) {
+            rowTable.show(s, vm.settings().loadedDatasetProperty().get().table().featureNames());
+        } else if (table) {
+            rowTable.show(null, List.of());
+            grid.showPlaceholder(SampleGrid.PRESS_TRAIN);
+        } else if (s == null) {
             grid.showPlaceholder(vm.run().runningProperty().get()
                     ? "Training: reconstructions of fixed validation images appear here after the first batches."
                     : SampleGrid.PRESS_TRAIN);
@@ -154,6 +168,12 @@ public final class TrainView extends BorderPane {
     }
 
     private void showSetScore() {
+        double rmse = vm.run().setRmseProperty().get();
+        if (!Double.isNaN(rmse)) {
+            setScore.setText(String.format(Locale.ROOT, "validation rows: RMSE %.3f of the reconstructed present cells"
+                    + " (scaled units: 1 = a column's spread; always guessing the column's mean scores about 1)", rmse));
+            return;
+        }
         double set = vm.run().setPsnrProperty().get(), base = vm.run().baselineSetPsnrProperty().get();
         // the rows compare with a median 3x3; the set with whichever plain filter does best on it: named, both
         setScore.setText(Double.isNaN(set) ? "" : String.format(Locale.ROOT,
@@ -182,13 +202,14 @@ public final class TrainView extends BorderPane {
 
     private Node dataSection() {
         ComboBox<String> pick = new ComboBox<>();
-        pick.getItems().addAll("digits", "fashion", "documents");
+        pick.getItems().addAll("digits", "fashion", "documents", com.daeworkbench.core.data.DatasetSource.BUNDLED_TABLE);
         pick.setConverter(new StringConverter<>() {
             public String toString(String s) {
                 return switch (s == null ? "" : s) {
                     case "digits" -> "Digits (10,000 bundled MNIST)";
                     case "fashion" -> "Fashion-MNIST";
                     case "documents" -> "Synthetic dirty documents";
+                    case com.daeworkbench.core.data.DatasetSource.BUNDLED_TABLE -> "Breast cancer table (569 rows x 30, bundled)";
                     default -> s == null ? "" : s;
                 };
             }
@@ -207,7 +228,18 @@ public final class TrainView extends BorderPane {
             if (dir != null) vm.loadDataset(dir.getPath());
         });
         folder.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        HBox row = new HBox(6, pick, folder);
+        Button tableFile = new Button("Table…");
+        tableFile.setId("open-table");
+        tableFile.setTooltip(tip("A table of numbers (.csv or .tsv, header or not, comma, semicolon or tab): numeric columns are"
+                + " features, text columns are one-hot encoded, empty/NA/? cells are missing. A dense DAE learns to fill them in."));
+        tableFile.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Tables (*.csv, *.tsv)", "*.csv", "*.tsv"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) vm.loadDataset(f.getPath());
+        });
+        tableFile.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        HBox row = new HBox(6, pick, folder, tableFile);
         HBox.setHgrow(pick, Priority.ALWAYS);
         Label summary = new Label();
         summary.textProperty().bind(vm.settings().datasetSummaryProperty());
@@ -219,7 +251,7 @@ public final class TrainView extends BorderPane {
 
     private Node noiseSection() {
         ComboBox<String> type = new ComboBox<>();
-        type.getItems().addAll(TrainSettings.NOISE_TYPES);
+        type.setItems(vm.settings().noiseTypes());
         type.valueProperty().bindBidirectional(vm.settings().noiseTypeProperty());
         type.setMaxWidth(Double.MAX_VALUE);
         type.setTooltip(tip("The corruption the network learns to undo: Gaussian adds grain, salt-and-pepper flips pixels to black or white,"
@@ -242,7 +274,13 @@ public final class TrainView extends BorderPane {
         previewHint.setId("noise-hint");
         ComboBox<String> second = new ComboBox<>();
         second.getItems().add(TrainSettings.NO_NOISE);
-        second.getItems().addAll(TrainSettings.NOISE_TYPES);
+        second.getItems().addAll(vm.settings().noiseTypes());
+        vm.settings().noiseTypes().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String keep = second.getValue();
+            second.getItems().setAll(TrainSettings.NO_NOISE);
+            second.getItems().addAll(c.getList());
+            second.setValue(second.getItems().contains(keep) ? keep : TrainSettings.NO_NOISE);
+        });
         second.valueProperty().bindBidirectional(vm.settings().secondNoiseTypeProperty());
         second.setId("second-noise");
         second.setTooltip(tip("A second corruption on top of the first, as real damage often is (grain and missing pixels,"
@@ -584,8 +622,10 @@ public final class TrainView extends BorderPane {
         HBox bar = new HBox(10, title, new Label("Epoch"), epochSlider, epochLabel, savePng);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(epochSlider, Priority.ALWAYS);
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
+        rowTable.setId("row-table");
+        rowTable.setVisible(false);
+        rowTable.setManaged(false);
+        ScrollPane scroll = new ScrollPane(new VBox(grid, rowTable));
         setScore.getStyleClass().add("set-score");
         setScore.setId("set-score");
         setScore.setWrapText(true);
@@ -622,7 +662,7 @@ public final class TrainView extends BorderPane {
     private void showStrip() {
         Dataset d = vm.settings().loadedDatasetProperty().get();
         cleanStrip.getChildren().clear();
-        if (d == null) return;
+        if (d == null || d.table() != null) return;   // a row of numbers is no picture
         int n = d.test().pixelsPerImage();
         for (int i = 0; i < Math.min(TrainSettings.STRIP_IMAGES, d.test().count()); i++) {
             cleanStrip.getChildren().add(thumb(Images.gray(d.test().pixels(), i * n, d.width(), d.height())));

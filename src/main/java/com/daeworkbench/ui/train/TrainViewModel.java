@@ -17,6 +17,7 @@ import com.daeworkbench.core.noise.Corruptions;
 import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
 import com.daeworkbench.core.session.TrainingSession;
+import com.daeworkbench.core.table.TableModel;
 import com.daeworkbench.core.train.LearningRateFinder;
 import com.daeworkbench.core.train.Previews;
 import com.daeworkbench.core.train.TrainingEvent;
@@ -122,8 +123,8 @@ public final class TrainViewModel {
         Dataset d = settings.loadedDatasetProperty().get();
         Corruption noise = settings.corruption();
         TrainingSession.Plan plan = plan(describe(s, CorruptionSpec.nameOf(noise)), d, noise, settings.epochsProperty().get());
-        boolean fineTune = fineTuneDocumentModel.get();
-        run.startNew(plan, s.learningRate(), s.seed(), () -> fineTune ? DocumentModel.fineTunable(s) : Models.create(s));
+        boolean fineTune = fineTuneDocumentModel.get() && d.table() == null;
+        run.startNew(plan, s.learningRate(), s.seed(), () -> fineTune ? DocumentModel.fineTunable(s) : TableModel.forData(d, Models.create(s)));
     }
 
     /** A window run: previews for the grid, and paired pages reloaded as a document model's page input needs them. */
@@ -176,7 +177,7 @@ public final class TrainViewModel {
         Dataset d = settings.loadedDatasetProperty().get();
         Corruption noise = settings.corruption();
         rateTest.run(BackgroundTask.of("The learning-rate test (100 batches at rates from 1e-6 up, until the loss explodes)", () -> {
-            try (DenoisingModel model = Models.create(s)) {
+            try (DenoisingModel model = TableModel.forData(d, Models.create(s))) {
                 return LearningRateFinder.run(model, d, noise, LearningRateFinder.Range.defaults(), Thread.currentThread()::isInterrupted);
             }
         }).onSuccess(result -> {
@@ -200,6 +201,10 @@ public final class TrainViewModel {
     /** What a sweep starts from now (null, with a message, when the settings are not ready or a run is under way). */
     public SweepViewModel.Base sweepBase() {
         if (!canStart()) return null;
+        if (settings.isTable()) {
+            notifier.accept("Sweeps in the window take images for now; a table's knobs can be compared run by run in the Runs tab.");
+            return null;
+        }
         return new SweepViewModel.Base(settings.spec(), settings.loadedDatasetProperty().get(), settings.corruption());
     }
 
@@ -262,12 +267,13 @@ public final class TrainViewModel {
         Corruption current = settings.chosenCorruption();
         runner.submit("load-model", () -> {
             SavedModel saved = ModelStore.load(file);
-            try (DenoisingModel m = saved.model()) {
-                boolean fits = d != null && (m.spec().fullyConvolutional()
+            TableModel table = TableModel.of(saved);
+            try (DenoisingModel m = table != null ? table : saved.model()) {
+                boolean fits = d != null && (d.table() == null) == (table == null) && (m.spec().fullyConvolutional()
                         || (m.spec().inputHeight() == d.height() && m.spec().inputWidth() == d.width()));
                 if (!fits) return new LoadedModel(saved, null);
                 ImageSet clean = d.test().slice(0, Math.min(TrainingRun.PREVIEW_ROWS, d.test().count()));
-                Corruption recorded = recordedOr(saved.info().corruption(), current);
+                Corruption recorded = d.table() != null ? current : recordedOr(saved.info().corruption(), current);
                 ImageSet noisy = d.hasPairs() ? d.testNoisy().slice(0, clean.count()) : Corruptions.corruptSet(clean, recorded, 1);
                 return new LoadedModel(saved, Previews.of(m, clean, noisy, TrainingRun.PREVIEW_ROWS));
             }

@@ -71,6 +71,8 @@ public final class TrainingRun {
     private final ReadOnlyDoubleWrapper baselineSetPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper setPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
+    /** a table's validation score: RMSE of the reconstructed present cells, in scaled units (NaN for images) */
+    private final ReadOnlyDoubleWrapper setRmse = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<RunRecord> savedRun = new ReadOnlyObjectWrapper<>();
     /** what has gone wrong with the run under way (loss exploded, output flat), or "" */
     private final ReadOnlyStringWrapper trainingWarning = new ReadOnlyStringWrapper("");
@@ -123,7 +125,8 @@ public final class TrainingRun {
         running.set(true);
         paused.set(false);
         status.set("Building the network...");
-        computeBaseline(p.data(), p.corruption(), seed);
+        // a plain filter's score is a picture's yardstick; a table's is the column mean (the Runs tab's imputation test)
+        if (p.data().table() == null) computeBaseline(p.data(), p.corruption(), seed);
         Coalescer<TrainingEvent> toUi = new Coalescer<>(runner, this::apply);
         s.onSaved(record -> runner.onUiThread(() -> {
             if (session == s) runId = record.id();
@@ -220,16 +223,20 @@ public final class TrainingRun {
 
     private boolean epochDone(TrainingEvent.EpochDone done) {
         epochPoints.add(new RunRecord.EpochPoint(done.epoch() + epochOffset, done.iteration() + iterationOffset, done.trainLoss(),
-                done.validationLoss(), done.validationPsnr(), done.validationSsim()));
+                done.validationLoss(), done.validationPsnr(), done.validationSsim(), done.validationRmse()));
         if (done.epoch() == 1 && Double.isFinite(done.trainLoss())) referenceLoss = done.trainLoss();
         // judged at an epoch's end only: in its first batches any network's output is nearly flat
         if (TrainingHealth.collapsed(done.samples())) warnIf(TrainingHealth.COLLAPSED);
         setPsnr.set(done.validationPsnr());
+        setRmse.set(done.validationRmse());
         epochSamples.add(done.samples());
         updateBaselineRows(done.samples());
         liveSamples.set(done.samples());
-        status.set(String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch() + epochOffset,
-                done.validationPsnr(), done.validationSsim()));
+        status.set(Double.isNaN(done.validationPsnr())
+                ? String.format(Locale.ROOT, "Epoch %d: validation RMSE %.3f (scaled units, present cells)", done.epoch() + epochOffset,
+                        done.validationRmse())
+                : String.format(Locale.ROOT, "Epoch %d: validation PSNR %.2f dB, SSIM %.3f", done.epoch() + epochOffset,
+                        done.validationPsnr(), done.validationSsim()));
         return true;
     }
 
@@ -256,6 +263,7 @@ public final class TrainingRun {
     /** The preview rows carry the run's fixed validation noise, so their median-filter PSNRs are computed once a run. */
     private void updateBaselineRows(TrainingEvent.Samples s) {
         if (baselinePsnr.get() != null && baselinePsnr.get().length == s.count()) return;
+        if (plan != null && plan.data().table() != null) return;
         double[] rows = new double[s.count()];
         int n = s.height() * s.width();
         for (int i = 0; i < s.count(); i++) {
@@ -278,6 +286,7 @@ public final class TrainingRun {
     private void clear() {
         // the score first: listeners of the samples below redraw it
         setPsnr.set(Double.NaN);
+        setRmse.set(Double.NaN);
         baselineSetPsnr.set(Double.NaN);
         baselineName.set("");
         trainingWarning.set("");
@@ -321,6 +330,7 @@ public final class TrainingRun {
     public ReadOnlyDoubleProperty baselineSetPsnrProperty() { return baselineSetPsnr.getReadOnlyProperty(); }
     public ReadOnlyStringProperty baselineNameProperty() { return baselineName.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty setPsnrProperty() { return setPsnr.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty setRmseProperty() { return setRmse.getReadOnlyProperty(); }
     public ReadOnlyStringProperty trainingWarningProperty() { return trainingWarning.getReadOnlyProperty(); }
     /** each run record as the session writes it (the Runs tab refreshes on the final one) */
     public ReadOnlyObjectProperty<RunRecord> savedRunProperty() { return savedRun.getReadOnlyProperty(); }

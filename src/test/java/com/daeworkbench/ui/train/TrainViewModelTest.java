@@ -254,4 +254,43 @@ class TrainViewModelTest {
         assertThat(notices).singleElement().asString().contains("train for at least one epoch");
         assertThat(dir.resolve("x.dae")).doesNotExist();
     }
+
+    @Test
+    void theBundledTableTrainsADenseNetworkWithTableNoiseAndShowsRowsOfNumbers() throws Exception {
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        vm.start();
+        vm.loadDataset(com.daeworkbench.core.data.DatasetSource.BUNDLED_TABLE);
+        TrainSettings s = vm.settings();
+        assertThat(s.isTable()).isTrue();
+        assertThat(s.noiseTypes()).containsExactlyElementsOf(TrainSettings.TABLE_NOISE_TYPES);
+        // the table's recipe, as the CLI's train: dense, swap noise, MSE
+        assertThat(s.kindProperty().get()).isEqualTo(Kind.DENSE);
+        assertThat(s.noiseTypeProperty().get()).isEqualTo("swap");
+        assertThat(s.corruption().spec()).isEqualTo("swap:0.2");
+        assertThat(s.lossProperty().get()).isEqualTo(com.daeworkbench.core.model.ArchitectureSpec.Loss.MSE);
+
+        s.kindProperty().set(Kind.CONV);
+        assertThat(s.specErrorProperty().get()).contains("dense network");
+        s.kindProperty().set(Kind.DENSE);
+        s.epochsProperty().set(3);
+        vm.train();
+
+        assertThat(notices).isEmpty();
+        assertThat(vm.run().epochPoints()).hasSize(3);
+        assertThat(vm.run().epochPoints().get(2).validationRmse()).isFinite();
+        // lower than guessing every column's mean (about 1 in standardised units)
+        assertThat(vm.run().setRmseProperty().get()).isLessThan(0.9);
+        {
+            var samples = vm.run().liveSamplesProperty().get();
+            assertThat(samples.height()).isEqualTo(1);
+            assertThat(samples.width()).isEqualTo(s.loadedDatasetProperty().get().table().features());
+        }
+        // its model file carries the table's schema: it loads back as a table model
+        var saved = com.daeworkbench.core.io.ModelStore.load(vm.lastModelFile());
+        assertThat(com.daeworkbench.core.table.TableModel.of(saved)).isNotNull();
+
+        vm.loadDataset("digits");
+        assertThat(s.noiseTypes()).containsExactlyElementsOf(TrainSettings.NOISE_TYPES);
+        assertThat(s.noiseTypeProperty().get()).isEqualTo("gaussian");
+    }
 }
