@@ -146,16 +146,30 @@ public final class LossChart extends StackPane {
             if (!Double.isFinite(p.validationLoss()) || !inView.test(p.iteration())) continue;
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.iteration(), y(p.validationLoss()));
             // a node set before the point is added becomes its marker, even with symbols off
-            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5);
+            // a table trains 100 short epochs: small dots, or they hide the curve
+            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(epochs.size() > 30 ? 3 : 5);
             dot.getStyleClass().add("validation-dot");
             javafx.scene.control.Tooltip.install(dot, new javafx.scene.control.Tooltip(String.format(Locale.ROOT,
-                    "epoch %d: validation loss %.5f, PSNR %.2f dB", p.epoch(), p.validationLoss(), p.validationPsnr())));
+                    "epoch %d: validation loss %.5f, %s", p.epoch(), p.validationLoss(), Double.isNaN(p.validationPsnr())
+                            ? String.format(Locale.ROOT, "RMSE %.3f", p.validationRmse())
+                            : String.format(Locale.ROOT, "PSNR %.2f dB", p.validationPsnr()))));
             d.setNode(dot);
             v.add(d);
         }
         validation.getData().setAll(v);
-        chart.setEpochEnds(epochs.stream().mapToInt(RunRecord.EpochPoint::iteration).filter(inView).toArray());
+        chart.setEpochEnds(thinned(epochs.stream().mapToInt(RunRecord.EpochPoint::iteration).filter(inView).toArray()));
     }
+
+    /** At most about {@link #MAX_EPOCH_LINES} epoch lines, evenly spaced and the last kept: 100 lines are a gray wall, not a guide. */
+    static int[] thinned(int[] ends) {
+        if (ends.length <= MAX_EPOCH_LINES) return ends;
+        int step = (ends.length + MAX_EPOCH_LINES - 1) / MAX_EPOCH_LINES;
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = ends.length - 1; i >= 0; i -= step) kept.add(0, ends[i]);
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static final int MAX_EPOCH_LINES = 25;
 
     /**
      * A line chart with a dashed line at each epoch's end, placed in the chart's own layout

@@ -27,6 +27,7 @@ public final class RowTable extends VBox {
     public RowTable() {
         getStyleClass().add("row-table");
         legend.setWrapText(true);
+        legend.setMaxWidth(420);
         legend.getStyleClass().add("hint");
         cells.setHgap(2);
         cells.setVgap(1);

@@ -220,6 +220,11 @@ public final class TrainSettings {
     }
 
     private static String summary(Dataset d) {
+        if (d.table() != null) {
+            int label = d.table().labelColumn();
+            return String.format(Locale.ROOT, "%s: a table, %,d train / %,d validation rows of %d features%s", d.name(), d.train().count(),
+                    d.test().count(), d.table().features(), label < 0 ? "" : ", label column '" + d.table().columns().get(label).name() + "' kept aside");
+        }
         return String.format(Locale.ROOT, "%s: %,d train / %,d test images, %dx%d%s", d.name(), d.train().count(),
                 d.test().count(), d.width(), d.height(), d.hasPairs() ? ", noisy/clean pairs" : "");
     }

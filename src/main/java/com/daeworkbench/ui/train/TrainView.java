@@ -54,6 +54,8 @@ public final class TrainView extends BorderPane {
     private final SampleGrid grid = new SampleGrid();
     /** the grid's stand-in when the data is a table: rows of numbers */
     private final RowTable rowTable = new RowTable();
+    /** fits the image grid to its width; a table's rows scroll sideways */
+    private final ScrollPane samplesScroll = new ScrollPane();
     private final Slider epochSlider = new Slider(0, 0, 0);
     private final Label epochLabel = new Label("live");
     private final Label setScore = new Label("");
@@ -129,6 +131,7 @@ public final class TrainView extends BorderPane {
             showSamples(e == 0 ? vm.run().liveSamplesProperty().get() : vm.run().epochSamples().get(e - 1));
         });
         vm.settings().loadedDatasetProperty().addListener(o -> showStrip());
+        vm.settings().loadedDatasetProperty().addListener(o -> showSamples(vm.run().liveSamplesProperty().get()));
         vm.settings().previewNoisyProperty().addListener(o -> showNoisyStrip());
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
@@ -152,6 +155,7 @@ public final class TrainView extends BorderPane {
         grid.setManaged(!table);
         rowTable.setVisible(table);
         rowTable.setManaged(table);
+        samplesScroll.setFitToWidth(!table);
         if (table && s != null && s.height() == 1) {
             rowTable.show(s, vm.settings().loadedDatasetProperty().get().table().featureNames());
         } else if (table) {
@@ -268,7 +272,11 @@ public final class TrainView extends BorderPane {
         previewHint.textProperty().bind(Bindings.when(vm.settings().noiseFromPairsProperty())
                 .then("These data come as noisy/clean pairs: the network learns to undo their own noise (shown below),"
                         + " so noise type and level do not apply.")
-                .otherwise("The same images, corrupted (updates as you move the slider):"));
+                .otherwise(Bindings.when(Bindings.createBooleanBinding(() -> vm.settings().isTable(), vm.settings().loadedDatasetProperty()))
+                        .then("A table's cells: swap takes a value from another row of the same column, masking makes cells"
+                                + " missing, gaussian adds noise to the scaled values. The corrupted rows appear beside the"
+                                + " reconstructions once training runs.")
+                        .otherwise("The same images, corrupted (updates as you move the slider):")));
         previewHint.getStyleClass().add("hint");
         previewHint.setWrapText(true);
         previewHint.setId("noise-hint");
@@ -625,7 +633,9 @@ public final class TrainView extends BorderPane {
         rowTable.setId("row-table");
         rowTable.setVisible(false);
         rowTable.setManaged(false);
-        ScrollPane scroll = new ScrollPane(new VBox(grid, rowTable));
+        ScrollPane scroll = samplesScroll;
+        scroll.setContent(new VBox(grid, rowTable));
+        scroll.setFitToWidth(true);
         setScore.getStyleClass().add("set-score");
         setScore.setId("set-score");
         setScore.setWrapText(true);
