@@ -21,6 +21,26 @@ public final class Sweep {
             if (log && low <= 0) throw new IllegalArgumentException(knob + ": a log range needs low > 0, got " + low);
         }
 
+        /**
+         * A range written LOW:HIGH, optionally :log or :linear; without either, log for the
+         * learning rate and the weight decay (their good values span decades), linear else.
+         */
+        public static Range parse(Knob knob, String text) {
+            String[] parts = text.trim().split(":");
+            if (knob != Knob.LR && knob != Knob.WEIGHT_DECAY && !knob.integer) {
+                throw new IllegalArgumentException(knob.option + " takes no range; list its values separated by commas");
+            }
+            if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !parts[2].equals("log") && !parts[2].equals("linear"))) {
+                throw new IllegalArgumentException(knob.option + "=" + text + ": write LOW:HIGH, LOW:HIGH:log or LOW:HIGH:linear");
+            }
+            boolean log = parts.length == 3 ? parts[2].equals("log") : knob == Knob.LR || knob == Knob.WEIGHT_DECAY;
+            try {
+                return new Range(knob.option, Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()), log, knob.integer);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(knob.option + "=" + text + ": LOW and HIGH must be numbers", e);
+            }
+        }
+
         String draw(SplittableRandom random) {
             double u = random.nextDouble();
             double v = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);

@@ -42,6 +42,22 @@ class SweepTest {
     }
 
     @Test
+    void aWindowRangeIsLogForRatesByDefaultAndSaysWhatIsWrong() {
+        Sweep.Range lr = Sweep.Range.parse(Knob.LR, "1e-4:1e-2");
+        assertThat(lr.log()).isTrue();
+        assertThat(lr.low()).isEqualTo(1e-4);
+        assertThat(Sweep.Range.parse(Knob.WEIGHT_DECAY, "1e-6:1e-3").log()).isTrue();
+        Sweep.Range width = Sweep.Range.parse(Knob.WIDTH, "8:64");
+        assertThat(width.log()).isFalse();
+        assertThat(width.integer()).isTrue();
+        assertThat(Sweep.Range.parse(Knob.WIDTH, "8:64:log").log()).isTrue();
+        assertThat(Sweep.Range.parse(Knob.LR, "1e-4:1e-2:linear").log()).isFalse();
+        assertThatThrownBy(() -> Sweep.Range.parse(Knob.ACTIVATION, "1:2")).hasMessageContaining("takes no range");
+        assertThatThrownBy(() -> Sweep.Range.parse(Knob.LR, "1e-4")).hasMessageContaining("LOW:HIGH");
+        assertThatThrownBy(() -> Sweep.Range.parse(Knob.WEIGHT_DECAY, "0:1e-3")).hasMessageContaining("low > 0");
+    }
+
+    @Test
     void knobEffectsSayWhichKnobMovedTheScoreAndWhichWay() {
         // lr alone sets the score (+2 dB); width does nothing
         List<KnobEffects.Outcome> outcomes = List.of(
