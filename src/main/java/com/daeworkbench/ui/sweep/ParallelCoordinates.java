@@ -80,12 +80,15 @@ public final class ParallelCoordinates extends CanvasPane {
         return axes.size() < 2 ? LEFT + w / 2 : LEFT + i * w / (axes.size() - 1);
     }
 
+    /** Values sit a little inside the axis's ends, so the best and worst lines do not run along the frame. */
+    private static final double INSET = 8;
+
     double y(double position) {
-        return TOP + (1 - position) * (canvas.getHeight() - TOP - BOTTOM);
+        return TOP + INSET + (1 - position) * (canvas.getHeight() - TOP - BOTTOM - 2 * INSET);
     }
 
     private double positionAt(double y) {
-        return Math.max(0, Math.min(1, 1 - (y - TOP) / (canvas.getHeight() - TOP - BOTTOM)));
+        return Math.max(0, Math.min(1, 1 - (y - TOP - INSET) / (canvas.getHeight() - TOP - BOTTOM - 2 * INSET)));
     }
 
     private int axisAt(double x) {
@@ -124,7 +127,7 @@ public final class ParallelCoordinates extends CanvasPane {
         }
         // faint lines first, so the kept ones are drawn over them
         for (SweepViewModel.Row r : rows) if (!kept.contains(r.number())) line(g, r, Color.gray(0.82), 1);
-        for (SweepViewModel.Row r : rows) if (kept.contains(r.number())) line(g, r, fx(colors.colorOf(r.psnr())), 2);
+        for (SweepViewModel.Row r : rows) if (kept.contains(r.number())) line(g, r, fx(colors.colorOf(r.psnr())), 2.5);
         if (selected != null && kept.contains(selected.number())) {
             line(g, selected, Color.BLACK, 5);
             line(g, selected, fx(colors.colorOf(selected.psnr())), 3);
@@ -155,11 +158,11 @@ public final class ParallelCoordinates extends CanvasPane {
             g.setFill(new LinearGradient(0, y(0), 0, y(1), false, CycleMethod.NO_CYCLE,
                     new Stop(0, fx(colors.colorOf(colors.min()))), new Stop(0.5, fx(colors.colorOf((colors.min() + colors.max()) / 2))),
                     new Stop(1, fx(colors.colorOf(colors.max())))));
-            g.fillRect(x - 3, y(1), 6, y(0) - y(1));
+            g.fillRect(x - 3, y(1) - INSET, 6, y(0) - y(1) + 2 * INSET);
         } else {
             g.setStroke(TEXT);
             g.setLineWidth(1);
-            g.strokeLine(x, y(0), x, y(1));
+            g.strokeLine(x, y(0) + INSET, x, y(1) - INSET);
         }
         ResultFilter.Interval brush = filter.brushes().get(axis.name());
         if (dragAxis == i) brush = new ResultFilter.Interval(positionAt(dragFrom), positionAt(dragTo));
@@ -175,7 +178,13 @@ public final class ParallelCoordinates extends CanvasPane {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(Font.font(10));
         for (AxisScale.Tick t : axis.ticks(all)) {
+            g.setStroke(TEXT);
             g.strokeLine(x - 4, y(t.position()), x, y(t.position()));
+            // a backing under the label: lines cross the labels' place left of the axis
+            double w = 6.2 * t.label().length() + 4;
+            g.setFill(Color.rgb(250, 250, 250, 0.85));
+            g.fillRect(x - 7 - w, y(t.position()) - 7, w + 2, 14);
+            g.setFill(TEXT);
             g.fillText(t.label(), x - 6, y(t.position()));
         }
         g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));

@@ -49,10 +49,14 @@ final class RunDetails extends VBox {
 
     void show(SweepViewModel.Details d, boolean loading) {
         curves.getData().clear();
+        // no empty chart axes before a run is chosen: the message says what comes here
+        curves.setVisible(d != null);
+        curves.setManaged(d != null);
+        reconstructions.setVisible(d != null && d.samples() != null);
+        reconstructions.setManaged(d != null && d.samples() != null);
         if (d == null) {
-            title.setText("No run chosen");
-            message.setText(loading ? "Loading the run's curves and model…" : CHOOSE);
-            reconstructions.showPlaceholder("");
+            title.setText(loading ? "Loading…" : "No run chosen");
+            message.setText(loading ? "Reading the run's curves and denoising validation images with its model…" : CHOOSE);
             return;
         }
         title.setText("#" + d.row().number() + "  " + d.row().describe() + String.format(Locale.ROOT, "  —  %.2f dB", d.row().psnr()));
@@ -65,7 +69,6 @@ final class RunDetails extends VBox {
             if (all.get(0).getNode() != null) all.get(0).getNode().setStyle("-fx-stroke-width: 1px; -fx-opacity: 0.6;");
         }
         if (d.samples() != null) reconstructions.show(d.samples(), null);
-        else reconstructions.showPlaceholder("");
     }
 
     private static List<XYChart.Series<Number, Number>> series(RunRecord r) {

@@ -69,9 +69,10 @@ public final class SweepWindow {
         root.setLeft(setup(vm, base));
         root.setCenter(results(vm));
         RunDetails details = new RunDetails();
-        details.setPrefWidth(360);
-        details.setMinWidth(330);
-        details.setMaxWidth(380);
+        // three images and their PSNRs side by side, with the headers unclipped
+        details.setPrefWidth(400);
+        details.setMinWidth(380);
+        details.setMaxWidth(420);
         vm.detailsProperty().addListener((o, a, d) -> details.show(d, vm.loadingDetailsProperty().get()));
         vm.loadingDetailsProperty().addListener((o, a, loading) -> details.show(vm.detailsProperty().get(), loading));
         BorderPane.setMargin(details, new Insets(0, 0, 0, 10));
@@ -113,17 +114,19 @@ public final class SweepWindow {
         for (int i = 0; i < KNOB_ROWS; i++) {
             ComboBox<String> knob = knobs(i > 0);
             knob.setValue(defaults[i][0]);
-            knob.setPrefWidth(120);
+            knob.setPrefWidth(112);
             TextField text = new TextField(defaults[i][1]);
             text.setId("sweep-values-" + (i + 1));
-            text.setPrefColumnCount(14);
+            text.setPrefColumnCount(11);
             text.disableProperty().bind(knob.valueProperty().isEqualTo(NONE));
             text.setTooltip(tip("Grid: values separated by commas (1e-3,3e-3 for lr; 16,32,64 for width; relu,tanh for activation;"
                     + " gaussian:0.3,gaussian:0.6 for corruption). Random: LOW:HIGH to draw from a range — on a log scale for lr and"
                     + " weight-decay, add :log or :linear to choose — or values separated by commas to pick from."));
             knobs.add(knob);
             texts.add(text);
-            form.addRow(i, new Label(i == 0 ? "Vary" : "and"), knob, text);
+            Label lead = new Label(i == 0 ? "Vary" : "and");
+            lead.setMinWidth(Region.USE_PREF_SIZE);
+            form.addRow(i, lead, knob, text);
         }
         mode.selectedToggleProperty().addListener((o, a, t) -> {
             // switching modes swaps in that mode's example where the field still holds the other's
@@ -236,6 +239,7 @@ public final class SweepWindow {
         vm.scoredProperty().addListener((o, a, b) -> count.run());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        filters.getChildren().add(hint("a field per knob, once runs finish"));
         HBox filterBar = new HBox(8, new Label("Filter"), filters, spring, shownCount, clearBrushes);
         filterBar.setAlignment(Pos.CENTER_LEFT);
 
