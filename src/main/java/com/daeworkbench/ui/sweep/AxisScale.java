@@ -97,19 +97,32 @@ public sealed interface AxisScale {
         return Double.isFinite(number(value));
     }
 
-    /** Compact: 0.001 as 1e-03, 32 as 32, 15.25 as 15.3. */
+    /** Compact, as one would type it: 0.001 as 1e-3, 0.00032 as 3.2e-4, 0.01 as 0.01, 32 as 32, 15.25 as 15.3. */
     static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
-        if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 1e4)) return String.format(Locale.ROOT, "%.0e", v);
-        return String.format(Locale.ROOT, "%.3g", v);
+        if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 1e4)) {
+            int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+            double mantissa = v / Math.pow(10, exponent);
+            if (Math.abs(mantissa) >= 9.995) {
+                mantissa /= 10;
+                exponent++;
+            }
+            return plain(String.format(Locale.ROOT, "%.2f", mantissa)) + "e" + exponent;
+        }
+        return plain(String.format(Locale.ROOT, "%.3g", v));
+    }
+
+    private static String plain(String number) {
+        return new java.math.BigDecimal(number).stripTrailingZeros().toPlainString();
     }
 
     private static List<Tick> numberTicks(AxisScale scale, List<String> values, java.util.function.DoubleUnaryOperator valueAt) {
         List<Tick> ticks = new ArrayList<>();
-        Set<Double> distinct = new java.util.TreeSet<>();
-        for (String v : values) if (isNumber(v)) distinct.add(number(v));
+        // a few values: each labelled as it was typed (1e-3, not 0.001)
+        java.util.Map<Double, String> distinct = new java.util.TreeMap<>();
+        for (String v : values) if (isNumber(v)) distinct.putIfAbsent(number(v), v.trim());
         if (distinct.size() <= 6) {
-            for (double v : distinct) ticks.add(new Tick(scale.position(Double.toString(v)), format(v)));
+            distinct.forEach((number, text) -> ticks.add(new Tick(scale.position(text), text)));
         } else {
             for (double p : new double[] {0, 0.5, 1}) ticks.add(new Tick(p, format(valueAt.applyAsDouble(p))));
         }

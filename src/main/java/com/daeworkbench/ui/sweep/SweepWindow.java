@@ -287,6 +287,9 @@ public final class SweepWindow {
         importance.setId("sweep-importance");
         importance.setLegendVisible(false);
         importance.setAnimated(false);
+        importance.setCategoryGap(60);
+        // the knobs in the effects' order (most first): a category axis otherwise keeps the order it first saw
+        x.setAutoRanging(false);
 
         TabPane views = new TabPane(
                 view("Parallel coordinates", "One line per finished run across its knobs and its PSNR, coloured by PSNR (yellow best)."
@@ -320,6 +323,7 @@ public final class SweepWindow {
         vm.effectsProperty().addListener((o, a, list) -> {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             for (KnobEffects.Effect eff : list) s.getData().add(new XYChart.Data<>(eff.knob(), 100 * eff.varianceExplained()));
+            x.setCategories(javafx.collections.FXCollections.observableArrayList(list.stream().map(KnobEffects.Effect::knob).toList()));
             importance.getData().setAll(List.of(s));
             effects.setText(summary(list, vm.shown().size()));
         });

@@ -91,11 +91,21 @@ class SweepResultsTest {
         for (int i = 0; i < lrs.length; i++) many.add(row(i + 1, lrs[i], i % 2 == 0 ? "8" : "16", "relu", 10 + i));
         List<Axis> axes = Axis.of(many);
         HeatmapGrid h = HeatmapGrid.of(many, (Axis.KnobAxis) axes.get(0), (Axis.KnobAxis) axes.get(1));
-        assertThat(h.columns()).hasSize(HeatmapGrid.BINS).first().asString().startsWith("1e-04–");
+        assertThat(h.columns()).hasSize(HeatmapGrid.BINS).first().asString().isEqualTo("1e-4–3.16e-4");
         // the first log quarter of 1e-4..1e-2 is 1e-4..3.2e-4: 1e-4 (10 dB, width 8), 2e-4 (11, 16), 1.5e-4 (17, 16)
         assertThat(h.cell(0, 0)).isEqualTo(10.0);
         assertThat(h.cell(0, 1)).isEqualTo(14.0);
         assertThat(h.runsIn(0, 1)).isEqualTo(2);
+    }
+
+    @Test
+    void numbersAreWrittenAsOneWouldTypeThem() {
+        assertThat(AxisScale.format(0.001)).isEqualTo("1e-3");
+        assertThat(AxisScale.format(3.16e-4)).isEqualTo("3.16e-4");
+        assertThat(AxisScale.format(0.01)).isEqualTo("0.01");
+        assertThat(AxisScale.format(32)).isEqualTo("32");
+        assertThat(AxisScale.format(15.25)).isEqualTo("15.3");
+        assertThat(AxisScale.format(0.0099996)).isEqualTo("1e-2");
     }
 
     @Test
