@@ -45,8 +45,30 @@ public final class Sweep {
             double u = random.nextDouble();
             double v = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
             if (integer) return Long.toString(Math.round(v));
-            return Double.toString(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v)));
+            return compact(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v)));
         }
+    }
+
+    /**
+     * A number as one would type it, to three significant digits: 0.001 as 1e-3, 0.000774 as
+     * 7.74e-4, 0.01 as 0.01, 32 as 32, 15.25 as 15.3 (Java's own 7.74E-4 reads badly in a run's name).
+     */
+    public static String compact(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
+        if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 1e4)) {
+            int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+            double mantissa = v / Math.pow(10, exponent);
+            if (Math.abs(mantissa) >= 9.995) {
+                mantissa /= 10;
+                exponent++;
+            }
+            return plain(String.format(java.util.Locale.ROOT, "%.2f", mantissa)) + "e" + exponent;
+        }
+        return plain(String.format(java.util.Locale.ROOT, "%.3g", v));
+    }
+
+    private static String plain(String number) {
+        return new java.math.BigDecimal(number).stripTrailingZeros().toPlainString();
     }
 
     /** Every combination, the first knob varying slowest (as nested loops in the order given). */

@@ -16,7 +16,8 @@ public sealed interface Axis {
     /** The tick marks for the configurations shown. */
     List<AxisScale.Tick> ticks(List<SweepViewModel.Row> rows);
 
-    record KnobAxis(String name, AxisScale scale) implements Axis {
+    /** {@code drawn}: the knob was drawn from a range (a random sweep), so every run has its own value and groups need bins. */
+    record KnobAxis(String name, AxisScale scale, boolean drawn) implements Axis {
         @Override public double position(SweepViewModel.Row row) { return scale.position(row.params().get(name)); }
 
         @Override public List<AxisScale.Tick> ticks(List<SweepViewModel.Row> rows) {
@@ -41,10 +42,16 @@ public sealed interface Axis {
 
     /** An axis per knob of the configurations (in their order), then the score's, over the scored ones. */
     static List<Axis> of(List<SweepViewModel.Row> rows) {
+        return of(rows, java.util.Set.of());
+    }
+
+    /** As {@link #of(List)}, the knobs in {@code drawnKnobs} marked as drawn from ranges. */
+    static List<Axis> of(List<SweepViewModel.Row> rows, java.util.Set<String> drawnKnobs) {
         List<Axis> axes = new ArrayList<>();
         if (rows.isEmpty()) return axes;
         for (String knob : rows.get(0).params().keySet()) {
-            axes.add(new KnobAxis(knob, AxisScale.of(knob, rows.stream().map(r -> r.params().get(knob)).toList())));
+            AxisScale scale = AxisScale.of(knob, rows.stream().map(r -> r.params().get(knob)).toList());
+            axes.add(new KnobAxis(knob, scale, drawnKnobs.contains(knob) && !(scale instanceof AxisScale.Categories)));
         }
         double min = rows.stream().mapToDouble(SweepViewModel.Row::psnr).filter(Double::isFinite).min().orElse(0);
         double max = rows.stream().mapToDouble(SweepViewModel.Row::psnr).filter(Double::isFinite).max().orElse(1);

@@ -97,23 +97,9 @@ public sealed interface AxisScale {
         return Double.isFinite(number(value));
     }
 
-    /** Compact, as one would type it: 0.001 as 1e-3, 0.00032 as 3.2e-4, 0.01 as 0.01, 32 as 32, 15.25 as 15.3. */
+    /** As one would type it: see {@link com.daeworkbench.core.session.Sweep#compact}. */
     static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
-        if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 1e4)) {
-            int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
-            double mantissa = v / Math.pow(10, exponent);
-            if (Math.abs(mantissa) >= 9.995) {
-                mantissa /= 10;
-                exponent++;
-            }
-            return plain(String.format(Locale.ROOT, "%.2f", mantissa)) + "e" + exponent;
-        }
-        return plain(String.format(Locale.ROOT, "%.3g", v));
-    }
-
-    private static String plain(String number) {
-        return new java.math.BigDecimal(number).stripTrailingZeros().toPlainString();
+        return com.daeworkbench.core.session.Sweep.compact(v);
     }
 
     private static List<Tick> numberTicks(AxisScale scale, List<String> values, java.util.function.DoubleUnaryOperator valueAt) {

@@ -3,14 +3,17 @@ package com.daeworkbench.ui.sweep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The mean validation PSNR of the configurations at each pair of two knobs' values: knob A
- * across, knob B up. A grid sweep's values are the columns and rows as they are; a random
- * sweep's numbers, all different, fall into {@value #BINS} equal bins of their axis (log bins
- * for rates), so the cells still average several runs. A cell with no run is empty (NaN).
+ * across, knob B up. A grid sweep's values are the columns and rows as they are; numbers drawn
+ * from a range (or more than {@value #MAX_DISTINCT} of them), all different, fall into
+ * {@value #BINS} equal bins of their axis (log bins for rates), so the cells still average
+ * several runs. A cell with no run is empty (NaN).
  */
 public record HeatmapGrid(String knobA, String knobB, List<String> columns, List<String> rows, double[][] psnr, int[][] runs) {
 
@@ -50,25 +53,44 @@ public record HeatmapGrid(String knobA, String knobB, List<String> columns, List
             rows.stream().map(r -> r.params().get(axis.name()))
                     .sorted(java.util.Comparator.comparingDouble(v -> axis.scale().position(v)))
                     .forEach(distinct::add);
-            if (distinct.size() <= MAX_DISTINCT || axis.scale() instanceof AxisScale.Categories) {
-                return new Binning(axis, List.copyOf(distinct), List.copyOf(distinct));
-            }
+            if (!binned(axis, distinct.size())) return new Binning(axis, List.copyOf(distinct), List.copyOf(distinct));
             List<String> labels = new ArrayList<>();
-            for (int k = 0; k < BINS; k++) labels.add(AxisScale.format(valueAt(axis.scale(), (double) k / BINS)) + "–"
-                    + AxisScale.format(valueAt(axis.scale(), (double) (k + 1) / BINS)));
+            for (int k = 0; k < BINS; k++) labels.add(binLabel(axis, k));
             return new Binning(axis, labels, null);
         }
 
         int indexOf(SweepViewModel.Row r) {
             String v = r.params().get(axis.name());
-            if (values != null) return values.indexOf(v);
-            double p = axis.scale().position(v);
-            return Double.isFinite(p) ? Math.min(BINS - 1, (int) (p * BINS)) : -1;
+            return values != null ? values.indexOf(v) : binIndex(axis, v);
         }
+    }
 
-        private static double valueAt(AxisScale scale, double p) {
-            return scale.valueAt(p);
+    static boolean binned(Axis.KnobAxis axis, int distinctValues) {
+        return !(axis.scale() instanceof AxisScale.Categories) && (axis.drawn() || distinctValues > MAX_DISTINCT);
+    }
+
+    static int binIndex(Axis.KnobAxis axis, String value) {
+        double p = axis.scale().position(value);
+        return Double.isFinite(p) ? Math.min(BINS - 1, (int) (p * BINS)) : -1;
+    }
+
+    static String binLabel(Axis.KnobAxis axis, int bin) {
+        return AxisScale.format(axis.scale().valueAt((double) bin / BINS)) + "–" + AxisScale.format(axis.scale().valueAt((double) (bin + 1) / BINS));
+    }
+
+    /**
+     * A configuration's knob values as groups for "what did that knob do": each drawn knob's value
+     * replaced by its bin, since a value every run has alone explains everything and says nothing.
+     */
+    public static Map<String, String> grouped(SweepViewModel.Row row, List<Axis> axes) {
+        Map<String, String> groups = new LinkedHashMap<>(row.params());
+        for (Axis a : axes) {
+            if (a instanceof Axis.KnobAxis k && k.drawn()) {
+                int bin = binIndex(k, row.params().get(k.name()));
+                if (bin >= 0) groups.put(k.name(), binLabel(k, bin));
+            }
         }
+        return groups;
     }
 
     /** "lr=1e-3, width=16: 14.20 dB (2 runs)", for a cell's tooltip. */

@@ -91,6 +91,8 @@ public final class SweepViewModel {
     private volatile TrainingSession session;
     private volatile boolean cancelled;
     private Base lastBase;
+    /** The knobs the current sweep draws from ranges: binned for the heatmap and the effects. */
+    private java.util.Set<String> drawnKnobs = java.util.Set.of();
     private int detailsRequest;
 
     public SweepViewModel(TaskRunner runner, RunStore store, Consumer<String> notifier) {
@@ -110,7 +112,9 @@ public final class SweepViewModel {
         try {
             Map<String, List<String>> grid = new LinkedHashMap<>();
             values.forEach((knob, list) -> grid.put(Knob.of(knob).option, listed(knob, list)));
-            launch(base, Sweep.grid(grid), epochs);
+            List<Map<String, String>> configs = Sweep.grid(grid);
+            drawnKnobs = java.util.Set.of();
+            launch(base, configs, epochs);
         } catch (IllegalArgumentException e) {
             notifier.accept("The sweep cannot start: " + e.getMessage());
         }
@@ -131,7 +135,9 @@ public final class SweepViewModel {
                 if (text.contains(":") && knob != Knob.CORRUPTION) ranges.add(Sweep.Range.parse(knob, text));
                 else choices.put(knob.option, listed(name, text));
             });
-            launch(base, Sweep.random(ranges, choices, count, seed), epochs);
+            List<Map<String, String>> configs = Sweep.random(ranges, choices, count, seed);
+            drawnKnobs = ranges.stream().map(Sweep.Range::knob).collect(java.util.stream.Collectors.toSet());
+            launch(base, configs, epochs);
         } catch (IllegalArgumentException e) {
             notifier.accept("The sweep cannot start: " + e.getMessage());
         }
@@ -178,6 +184,12 @@ public final class SweepViewModel {
         if (i >= rows.size() || cancelled) {
             for (int k = i; k < rows.size(); k++) rows.set(k, rows.get(k).with(Status.CANCELLED, Double.NaN, Double.NaN, ""));
             finish(cancelled ? "Sweep cancelled after " + i + " of " + rows.size() + " runs." : "Sweep done: " + rows.size() + " runs.");
+            return;
+        }
+        if (paused.get()) {
+            // paused between two runs: the next waits for resume (or cancel)
+            heldNext = () -> runNext(base, sweepId, epochs, i);
+            status.set(String.format(Locale.ROOT, "Paused before run %d of %d.", i + 1, rows.size()));
             return;
         }
         Row row = rows.get(i);
@@ -228,13 +240,15 @@ public final class SweepViewModel {
             s.resume();
             s.cancel();
         }
+        paused.set(false);
+        releaseHeld();
     }
 
     /** Holds the run under way (and so the queue) until {@link #resume}; the cores are free meanwhile. */
     public void pause() {
         TrainingSession s = session;
-        if (!running.get() || s == null) return;
-        s.pause();
+        if (!running.get()) return;
+        if (s != null) s.pause();
         paused.set(true);
     }
 
@@ -242,6 +256,16 @@ public final class SweepViewModel {
         TrainingSession s = session;
         if (s != null) s.resume();
         paused.set(false);
+        releaseHeld();
+    }
+
+    /** The queue's next step, held while paused between runs. */
+    private Runnable heldNext;
+
+    private void releaseHeld() {
+        Runnable next = heldNext;
+        heldNext = null;
+        if (next != null) next.run();
     }
 
     /** Moves a queued configuration one place earlier in the queue, past the queued one before it; false when it cannot move. */
@@ -276,7 +300,7 @@ public final class SweepViewModel {
         List<Row> done = rows.stream().filter(r -> r.status() == Status.DONE && Double.isFinite(r.psnr())).toList();
         if (!done.equals(scored.get())) {
             scored.set(done);
-            axes.set(Axis.of(done));
+            axes.set(Axis.of(done, drawnKnobs));
             colors.set(ColorScale.over(done.stream().mapToDouble(Row::psnr)));
         }
         refreshShown();
@@ -287,7 +311,7 @@ public final class SweepViewModel {
         List<Row> kept = scored.get().stream().filter(r -> filter.get().keeps(r, ax)).toList();
         if (!kept.equals(shown)) shown.setAll(kept);
         List<KnobEffects.Outcome> outcomes = new ArrayList<>();
-        for (Row r : kept) outcomes.add(new KnobEffects.Outcome(r.params(), r.psnr()));
+        for (Row r : kept) outcomes.add(new KnobEffects.Outcome(HeatmapGrid.grouped(r, ax), r.psnr()));
         effects.set(KnobEffects.of(outcomes));
         List<Axis.KnobAxis> knobs = ax.stream().filter(a -> a instanceof Axis.KnobAxis).map(a -> (Axis.KnobAxis) a).toList();
         heatmap.set(knobs.size() < 2 || kept.isEmpty() ? null : HeatmapGrid.of(kept, heatmapKnob(knobs, 0), heatmapKnob(knobs, 1)));

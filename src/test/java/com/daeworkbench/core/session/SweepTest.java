@@ -37,6 +37,7 @@ class SweepTest {
             assertThat(Integer.parseInt(c.get("width"))).isBetween(8, 64);
             assertThat(c.get("activation")).isIn("relu", "tanh");
         }
+        assertThat(a).extracting(c -> c.get("lr")).as("written as typed, not 7.74E-4").noneMatch(v -> v.contains("E"));
         assertThatThrownBy(() -> new Sweep.Range("lr", 0, 1, true, false)).hasMessageContaining("low > 0");
         assertThatThrownBy(() -> new Sweep.Range("lr", 1, 1, false, false)).hasMessageContaining("low < high");
     }

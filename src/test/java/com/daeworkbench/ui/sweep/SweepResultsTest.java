@@ -99,6 +99,27 @@ class SweepResultsTest {
     }
 
     @Test
+    void aKnobDrawnFromARangeIsGroupedInBinsForTheHeatmapAndTheEffects() {
+        List<SweepViewModel.Row> drawn = new java.util.ArrayList<>();
+        String[] lrs = {"1e-4", "1.2e-4", "9e-3", "1e-2"};
+        for (int i = 0; i < lrs.length; i++) drawn.add(row(i + 1, lrs[i], "8", "relu", i < 2 ? 10 : 14));
+        List<Axis> axes = Axis.of(drawn, java.util.Set.of("lr"));
+        assertThat(((Axis.KnobAxis) axes.get(0)).drawn()).isTrue();
+        // four values, few enough to list, but each run has its own: in bins, the low two share one and the high two another
+        assertThat(HeatmapGrid.grouped(drawn.get(0), axes)).containsEntry("lr", "1e-4–3.16e-4").containsEntry("width", "8");
+        assertThat(HeatmapGrid.grouped(drawn.get(1), axes).get("lr")).isEqualTo(HeatmapGrid.grouped(drawn.get(0), axes).get("lr"));
+        List<com.daeworkbench.core.session.KnobEffects.Outcome> outcomes = drawn.stream()
+                .map(r -> new com.daeworkbench.core.session.KnobEffects.Outcome(HeatmapGrid.grouped(r, axes), r.psnr())).toList();
+        var lr = com.daeworkbench.core.session.KnobEffects.of(outcomes).get(0);
+        assertThat(lr.meanByValue()).hasSize(2).containsEntry("1e-4–3.16e-4", 10.0).containsEntry("3.16e-3–0.01", 14.0);
+        HeatmapGrid h = HeatmapGrid.of(drawn, (Axis.KnobAxis) axes.get(0), (Axis.KnobAxis) axes.get(1));
+        assertThat(h.columns()).hasSize(HeatmapGrid.BINS);
+        assertThat(h.cell(0, 0)).isEqualTo(10.0);
+        assertThat(h.runsIn(0, 0)).isEqualTo(2);
+        assertThat(h.cell(1, 0)).isNaN();
+    }
+
+    @Test
     void numbersAreWrittenAsOneWouldTypeThem() {
         assertThat(AxisScale.format(0.001)).isEqualTo("1e-3");
         assertThat(AxisScale.format(3.16e-4)).isEqualTo("3.16e-4");

@@ -89,13 +89,15 @@ class SweepViewModelTest {
                 .filter(r -> r.psnr() >= (lo + hi) / 2 - 1e-9).map(SweepViewModel.Row::number).toList());
         vm.clearBrushes();
         assertThat(vm.shown()).hasSize(4);
-        // heatmap cells are the runs' PSNRs (lr binned: four random rates are four distinct values, so each is its own column)
+        // heatmap cells are the mean PSNR of the runs in them (lr drawn from a range: in bins of its log axis)
         HeatmapGrid h = vm.heatmapProperty().get();
         assertThat(h.knobA()).isEqualTo("lr");
+        assertThat(h.columns()).hasSize(HeatmapGrid.BINS);
         for (SweepViewModel.Row r : vm.rows()) {
-            double cell = h.cell(h.columns().indexOf(r.params().get("lr")), h.rows().indexOf(r.params().get("width")));
-            long same = vm.rows().stream().filter(o -> o.params().equals(r.params())).count();
-            if (same == 1) assertThat(cell).isEqualTo(r.psnr());
+            String bin = HeatmapGrid.grouped(r, vm.axesProperty().get()).get("lr");
+            double expected = vm.rows().stream().filter(o -> HeatmapGrid.grouped(o, vm.axesProperty().get()).get("lr").equals(bin)
+                    && o.params().get("width").equals(r.params().get("width"))).mapToDouble(SweepViewModel.Row::psnr).average().orElseThrow();
+            assertThat(h.cell(h.columns().indexOf(bin), h.rows().indexOf(r.params().get("width")))).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
         }
 
         SweepViewModel.Row chosen = vm.shown().get(2);
@@ -122,8 +124,14 @@ class SweepViewModelTest {
         assertThat(vm.moveEarlier(vm.rows().get(2))).isTrue();
         assertThat(vm.rows()).extracting(SweepViewModel.Row::number).containsExactly(1, 3, 2);
         assertThat(vm.moveLater(vm.rows().get(2))).as("the last cannot go later").isFalse();
+        // paused, the queue holds after the run under way, and goes on when resumed
         vm.pause();
         assertThat(vm.pausedProperty().get()).isTrue();
+        assertThat(runner.step()).isTrue();
+        assertThat(runner.step()).as("nothing submitted while paused").isFalse();
+        assertThat(vm.rows()).extracting(SweepViewModel.Row::status).containsExactly(
+                SweepViewModel.Status.DONE, SweepViewModel.Status.QUEUED, SweepViewModel.Status.QUEUED);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused before run 2 of 3.");
         vm.resume();
         assertThat(vm.pausedProperty().get()).isFalse();
         while (runner.step()) { }
