@@ -181,16 +181,15 @@ final class SweepResults {
     /** "lr explains 80% ... best 3e-3." for each knob, over the runs shown. */
     static String summary(List<KnobEffects.Effect> list, int runs) {
         if (list.isEmpty()) return "What did that knob do? It needs two finished runs or more that differ in a knob.";
-        StringBuilder text = new StringBuilder("What did that knob do? Over the " + runs + " runs shown: ");
+        List<String> parts = new ArrayList<>();
         for (KnobEffects.Effect eff : list) {
-            List<String> means = new ArrayList<>();
-            eff.meanByValue().forEach((v, m) -> means.add(String.format(Locale.ROOT, "%s %.2f", v, m)));
-            // a random sweep's numbers are all different: naming each mean says nothing, the best does
-            String detail = means.size() <= 4 ? "mean dB " + String.join(", ", means) + "; " : "";
-            text.append(String.format(Locale.ROOT, "%s explains %.0f%% of the PSNR's spread (%sbest %s). ",
-                    eff.knob(), 100 * eff.varianceExplained(), detail, eff.bestValue()));
+            // the best and the worst value's mean say which way the knob pushes; every mean would be a table
+            var best = eff.meanByValue().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+            var worst = eff.meanByValue().entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow();
+            parts.add(String.format(Locale.ROOT, "%s explains %.0f%% (best %s: %.2f dB, worst %s: %.2f dB)", eff.knob(),
+                    100 * eff.varianceExplained(), best.getKey(), best.getValue(), worst.getKey(), worst.getValue()));
         }
-        return text.toString().trim();
+        return "What did that knob do? Of the PSNR's spread over the " + runs + " runs shown, " + String.join("; ", parts) + ".";
     }
 
     private static void rebuildFilters(HBox filters, List<String> knobs, SweepViewModel vm) {

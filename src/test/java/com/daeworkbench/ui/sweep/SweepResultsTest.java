@@ -120,6 +120,16 @@ class SweepResultsTest {
     }
 
     @Test
+    void theKnobSummarySaysHowMuchEachKnobExplainsAndItsBestAndWorstValue() {
+        List<com.daeworkbench.core.session.KnobEffects.Outcome> outcomes = rows.stream()
+                .map(r -> new com.daeworkbench.core.session.KnobEffects.Outcome(r.params(), r.psnr())).toList();
+        String text = SweepResults.summary(com.daeworkbench.core.session.KnobEffects.of(outcomes), rows.size());
+        assertThat(text).startsWith("What did that knob do? Of the PSNR's spread over the 5 runs shown, ")
+                .contains("lr explains 88% (best 1e-2: 17.00 dB, worst 1e-4: 12.00 dB)");
+        assertThat(SweepResults.summary(List.of(), 1)).contains("needs two finished runs");
+    }
+
+    @Test
     void numbersAreWrittenAsOneWouldTypeThem() {
         assertThat(AxisScale.format(0.001)).isEqualTo("1e-3");
         assertThat(AxisScale.format(3.16e-4)).isEqualTo("3.16e-4");
