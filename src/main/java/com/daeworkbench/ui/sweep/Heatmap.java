@@ -11,7 +11,9 @@ import javafx.scene.text.TextAlignment;
 
 /** Knob A across, knob B up, each cell coloured by its mean validation PSNR with the value printed in it. */
 public final class Heatmap extends CanvasPane {
-    private static final double LEFT = 84, BOTTOM = 44, TOP = 10, RIGHT = 70;
+    private static final double BOTTOM = 44, TOP = 10, RIGHT = 70;
+    /** Room for the row labels (a random sweep's bins, "2.46e-5–1.05e-4", are long) and the knob's name beside them. */
+    private double left = 84;
 
     private HeatmapGrid grid;
     private ColorScale colors = new ColorScale(0, 1);
@@ -29,16 +31,25 @@ public final class Heatmap extends CanvasPane {
         this.grid = grid;
         this.colors = colors;
         this.emptyMessage = emptyMessage;
+        double widest = 0;
+        if (grid != null) {
+            for (String label : grid.rows()) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(label);
+                t.setFont(Font.font(10));
+                widest = Math.max(widest, t.getLayoutBounds().getWidth());
+            }
+        }
+        left = Math.max(60, widest + 34);
         redraw();
     }
 
-    private double cellWidth() { return (canvas.getWidth() - LEFT - RIGHT) / grid.columns().size(); }
+    private double cellWidth() { return (canvas.getWidth() - left - RIGHT) / grid.columns().size(); }
 
     private double cellHeight() { return (canvas.getHeight() - TOP - BOTTOM) / grid.rows().size(); }
 
     private String cellText(double x, double y) {
         if (grid == null) return emptyMessage;
-        int c = (int) Math.floor((x - LEFT) / cellWidth());
+        int c = (int) Math.floor((x - left) / cellWidth());
         int r = grid.rows().size() - 1 - (int) Math.floor((y - TOP) / cellHeight());
         if (c < 0 || c >= grid.columns().size() || r < 0 || r >= grid.rows().size()) return "Mean validation PSNR by " + grid.knobA() + " and " + grid.knobB();
         return grid.describe(c, r);
@@ -59,7 +70,7 @@ public final class Heatmap extends CanvasPane {
         g.setTextBaseline(VPos.CENTER);
         for (int c = 0; c < grid.columns().size(); c++) {
             for (int r = 0; r < grid.rows().size(); r++) {
-                double x = LEFT + c * cw, y = TOP + (grid.rows().size() - 1 - r) * ch;
+                double x = left + c * cw, y = TOP + (grid.rows().size() - 1 - r) * ch;
                 double v = grid.cell(c, r);
                 g.setFill(Double.isNaN(v) ? Color.gray(0.95) : fx(colors.colorOf(v)));
                 g.fillRect(x + 1, y + 1, cw - 2, ch - 2);
@@ -73,14 +84,14 @@ public final class Heatmap extends CanvasPane {
         g.setFill(TEXT);
         g.setFont(Font.font(10));
         g.setTextBaseline(VPos.TOP);
-        for (int c = 0; c < grid.columns().size(); c++) g.fillText(grid.columns().get(c), LEFT + (c + 0.5) * cw, height - BOTTOM + 4);
+        for (int c = 0; c < grid.columns().size(); c++) g.fillText(grid.columns().get(c), left + (c + 0.5) * cw, height - BOTTOM + 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int r = 0; r < grid.rows().size(); r++) g.fillText(grid.rows().get(r), LEFT - 6, TOP + (grid.rows().size() - 1 - r + 0.5) * ch);
+        for (int r = 0; r < grid.rows().size(); r++) g.fillText(grid.rows().get(r), left - 6, TOP + (grid.rows().size() - 1 - r + 0.5) * ch);
         g.setFont(Font.font(null, FontWeight.BOLD, 11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(grid.knobA() + " →", LEFT + (width - LEFT - RIGHT) / 2, height - 4);
+        g.fillText(grid.knobA() + " →", left + (width - left - RIGHT) / 2, height - 4);
         g.save();
         g.translate(14, TOP + (height - TOP - BOTTOM) / 2);
         g.rotate(-90);
