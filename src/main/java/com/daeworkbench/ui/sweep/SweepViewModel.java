@@ -250,12 +250,15 @@ public final class SweepViewModel {
         if (!running.get()) return;
         if (s != null) s.pause();
         paused.set(true);
+        // the line under the buttons is where one looks for why nothing moves
+        status.set(status.get().startsWith("Run ") ? "Paused: " + status.get() : status.get());
     }
 
     public void resume() {
         TrainingSession s = session;
         if (s != null) s.resume();
         paused.set(false);
+        if (status.get().startsWith("Paused: ")) status.set(status.get().substring("Paused: ".length()));
         releaseHeld();
     }
 
