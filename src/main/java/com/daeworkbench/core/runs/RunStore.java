@@ -84,6 +84,11 @@ public final class RunStore {
         }
     }
 
+    /** One run's record, as {@link #save} wrote it. */
+    public RunRecord load(String id) throws IOException {
+        return Json.MAPPER.readValue(folderOf(id).resolve("run.json").toFile(), RunRecord.class);
+    }
+
     /** Every readable run, newest first; unreadable folders are skipped and reported in {@code problems}. */
     public List<RunRecord> list(List<String> problems) {
         List<RunRecord> runs = new ArrayList<>();

@@ -37,8 +37,25 @@ class SweepTest {
             assertThat(Integer.parseInt(c.get("width"))).isBetween(8, 64);
             assertThat(c.get("activation")).isIn("relu", "tanh");
         }
+        assertThat(a).extracting(c -> c.get("lr")).as("written as typed, not 7.74E-4").noneMatch(v -> v.contains("E"));
         assertThatThrownBy(() -> new Sweep.Range("lr", 0, 1, true, false)).hasMessageContaining("low > 0");
         assertThatThrownBy(() -> new Sweep.Range("lr", 1, 1, false, false)).hasMessageContaining("low < high");
+    }
+
+    @Test
+    void aWindowRangeIsLogForRatesByDefaultAndSaysWhatIsWrong() {
+        Sweep.Range lr = Sweep.Range.parse(Knob.LR, "1e-4:1e-2");
+        assertThat(lr.log()).isTrue();
+        assertThat(lr.low()).isEqualTo(1e-4);
+        assertThat(Sweep.Range.parse(Knob.WEIGHT_DECAY, "1e-6:1e-3").log()).isTrue();
+        Sweep.Range width = Sweep.Range.parse(Knob.WIDTH, "8:64");
+        assertThat(width.log()).isFalse();
+        assertThat(width.integer()).isTrue();
+        assertThat(Sweep.Range.parse(Knob.WIDTH, "8:64:log").log()).isTrue();
+        assertThat(Sweep.Range.parse(Knob.LR, "1e-4:1e-2:linear").log()).isFalse();
+        assertThatThrownBy(() -> Sweep.Range.parse(Knob.ACTIVATION, "1:2")).hasMessageContaining("takes no range");
+        assertThatThrownBy(() -> Sweep.Range.parse(Knob.LR, "1e-4")).hasMessageContaining("LOW:HIGH");
+        assertThatThrownBy(() -> Sweep.Range.parse(Knob.WEIGHT_DECAY, "0:1e-3")).hasMessageContaining("low > 0");
     }
 
     @Test

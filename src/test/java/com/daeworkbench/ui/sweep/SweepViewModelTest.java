@@ -59,6 +59,124 @@ class SweepViewModelTest {
     }
 
     @Test
+    void aRandomSweepDrawsWithinItsRangesAndItsResultsFilterBrushAndOpenTheChosenRun() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepViewModel vm = new SweepViewModel(new InlineTaskRunner(), store, notices::add);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("lr", "1e-4:1e-2");
+        fields.put("width", "8,16");
+        vm.startRandom(tinyConv(), fields, 4, 7, 1);
+        assertThat(notices).isEmpty();
+        assertThat(vm.rows()).hasSize(4).allSatisfy(r -> {
+            assertThat(Double.parseDouble(r.params().get("lr"))).isBetween(1e-4, 1e-2);
+            assertThat(r.params().get("width")).isIn("8", "16");
+            assertThat(r.status()).isEqualTo(SweepViewModel.Status.DONE);
+        });
+        assertThat(store.list(new ArrayList<>())).hasSize(4);
+        assertThat(vm.shown()).hasSize(4);
+        assertThat(vm.axesProperty().get().get(0).scale()).isInstanceOf(AxisScale.Log.class);
+
+        // a knob's filter narrows the table to exactly the matching runs, and the effects follow the narrowed set
+        vm.filterKnob("width", "8");
+        assertThat(vm.shown()).allSatisfy(r -> assertThat(r.params().get("width")).isEqualTo("8"))
+                .hasSize((int) vm.rows().stream().filter(r -> r.params().get("width").equals("8")).count());
+        assertThat(vm.effectsProperty().get()).extracting(com.daeworkbench.core.session.KnobEffects.Effect::knob).doesNotContain("width");
+        vm.filterKnob("width", "");
+        // a brush on the PSNR axis from the middle up keeps the runs at or above the middle score
+        double lo = vm.colorsProperty().get().min(), hi = vm.colorsProperty().get().max();
+        vm.brush("PSNR (dB)", new ResultFilter.Interval(0.5, 1));
+        assertThat(vm.shown()).extracting(SweepViewModel.Row::number).containsExactlyElementsOf(vm.rows().stream()
+                .filter(r -> r.psnr() >= (lo + hi) / 2 - 1e-9).map(SweepViewModel.Row::number).toList());
+        vm.clearBrushes();
+        assertThat(vm.shown()).hasSize(4);
+        // heatmap cells are the mean PSNR of the runs in them (lr drawn from a range: in bins of its log axis)
+        HeatmapGrid h = vm.heatmapProperty().get();
+        assertThat(h.knobA()).isEqualTo("lr");
+        assertThat(h.columns()).hasSize(HeatmapGrid.BINS);
+        for (SweepViewModel.Row r : vm.rows()) {
+            String bin = HeatmapGrid.grouped(r, vm.axesProperty().get()).get("lr");
+            double expected = vm.rows().stream().filter(o -> HeatmapGrid.grouped(o, vm.axesProperty().get()).get("lr").equals(bin)
+                    && o.params().get("width").equals(r.params().get("width"))).mapToDouble(SweepViewModel.Row::psnr).average().orElseThrow();
+            assertThat(h.cell(h.columns().indexOf(bin), h.rows().indexOf(r.params().get("width")))).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+        }
+
+        SweepViewModel.Row chosen = vm.shown().get(2);
+        vm.select(chosen);
+        SweepViewModel.Details d = vm.detailsProperty().get();
+        assertThat(d.problem()).isEmpty();
+        assertThat(d.record().id()).isEqualTo(chosen.runId());
+        assertThat(d.record().epochs()).hasSize(1);
+        assertThat(d.samples().count()).isEqualTo(SweepViewModel.PREVIEW_IMAGES);
+        assertThat(java.util.Arrays.stream(d.samples().psnrReconstructed()).allMatch(Double::isFinite)).isTrue();
+    }
+
+    @Test
+    void waitingConfigurationsMoveInTheQueueAndRunInTheirNewOrder() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        StepRunner runner = new StepRunner();
+        SweepViewModel vm = new SweepViewModel(runner, store, notices::add);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("width", "8,16,32");
+        vm.start(tinyConv(), values, 1);
+        assertThat(vm.rows()).extracting(SweepViewModel.Row::status).containsExactly(
+                SweepViewModel.Status.RUNNING, SweepViewModel.Status.QUEUED, SweepViewModel.Status.QUEUED);
+        assertThat(vm.moveEarlier(vm.rows().get(1))).as("not past the run under way").isFalse();
+        assertThat(vm.moveEarlier(vm.rows().get(2))).isTrue();
+        assertThat(vm.rows()).extracting(SweepViewModel.Row::number).containsExactly(1, 3, 2);
+        assertThat(vm.moveLater(vm.rows().get(2))).as("the last cannot go later").isFalse();
+        // paused, the queue holds after the run under way, and goes on when resumed
+        vm.pause();
+        assertThat(vm.pausedProperty().get()).isTrue();
+        assertThat(runner.step()).isTrue();
+        assertThat(runner.step()).as("nothing submitted while paused").isFalse();
+        assertThat(vm.rows()).extracting(SweepViewModel.Row::status).containsExactly(
+                SweepViewModel.Status.DONE, SweepViewModel.Status.QUEUED, SweepViewModel.Status.QUEUED);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused before run 2 of 3.");
+        vm.resume();
+        assertThat(vm.pausedProperty().get()).isFalse();
+        while (runner.step()) { }
+        assertThat(vm.runningProperty().get()).isFalse();
+        List<RunRecord> runs = new ArrayList<>(store.list(new ArrayList<>()));
+        java.util.Collections.reverse(runs);   // oldest first: the order they ran
+        assertThat(runs).extracting(r -> r.spec().width()).containsExactly(8, 32, 16);
+    }
+
+    /** Holds submitted work until the test steps it: the queue can be looked at between runs. */
+    static final class StepRunner implements com.daeworkbench.ui.TaskRunner {
+        private final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> Handle submit(String name, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                 java.util.function.Consumer<? super Throwable> onError) {
+            pending.add(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Throwable e) {
+                    onError.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+            return new Handle() {
+                public void cancel() { }
+                public boolean isDone() { return false; }
+            };
+        }
+
+        boolean step() {
+            Runnable r = pending.poll();
+            if (r == null) return false;
+            r.run();
+            return true;
+        }
+
+        @Override public com.daeworkbench.ui.TaskRunner serial() { return this; }
+
+        @Override public void onUiThread(Runnable r) { r.run(); }
+    }
+
+    @Test
     void aBadValueStartsNothingAndSaysWhichKnob() throws Exception {
         SweepViewModel vm = new SweepViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.start(tinyConv(), Map.of("width", "8,lots"), 1);
