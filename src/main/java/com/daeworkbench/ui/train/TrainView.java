@@ -520,7 +520,11 @@ public final class TrainView extends BorderPane {
                 + " one after another from these settings, and see which knob mattered."));
         sweep.disableProperty().bind(vm.engineReadyProperty().not());
         sweep.setOnAction(e -> com.daeworkbench.ui.sweep.SweepWindow.show(getScene().getWindow(), vm.sweep(), vm::sweepBase));
-        HBox files = new HBox(6, save, load, sweep);
+        Button inside = new Button("Inside…");
+        inside.setId("open-inside");
+        inside.setTooltip(tip("Watch the network's layers while it trains: update ratios, weight, gradient and activation histograms, feature maps."));
+        inside.setOnAction(e -> com.daeworkbench.ui.inside.InsideWindow.show(getScene().getWindow(), vm.inside(), vm::report));
+        HBox files = new HBox(6, save, load, sweep, inside);
         for (Node n : files.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
         for (Node n : files.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
         return new VBox(6, box, files);

@@ -135,6 +135,7 @@ public final class TrainViewModel {
     private int iterationsPerEpoch = 1;
 
     private final com.daeworkbench.ui.sweep.SweepViewModel sweep;
+    private final com.daeworkbench.ui.inside.InsideViewModel inside = new com.daeworkbench.ui.inside.InsideViewModel();
     private final ReadOnlyBooleanWrapper findingRate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<LearningRateFinder.Result> learningRateTest = new ReadOnlyObjectWrapper<>();
     private TaskRunner.Handle rateTask;
@@ -314,6 +315,9 @@ public final class TrainViewModel {
         });
     }
 
+    /** The Inside window's view of the run under way (issue 17). */
+    public com.daeworkbench.ui.inside.InsideViewModel inside() { return inside; }
+
     /** The sweeps started from this tab's settings. */
     public com.daeworkbench.ui.sweep.SweepViewModel sweep() { return sweep; }
 
@@ -401,6 +405,7 @@ public final class TrainViewModel {
                         ? DatasetSource.resolve(source0, input) : d;
                 // a resumed run goes on with the order and noise of its next epoch, and the same validation noise
                 Trainer t = new Trainer(model, data, noise, new Trainer.Options(epochCount, PREVIEW_ROWS, 10, 1000, s.seed(), epochsDone));
+                t.inspect(inside.diagnostics());
                 runner.onUiThread(() -> trainer = t);
                 return t.run(e -> {
                     toUi.offer(e);
@@ -441,6 +446,7 @@ public final class TrainViewModel {
 
     /** Trainer events, on the UI thread, in order (package-private: tests feed it events directly). */
     void apply(List<TrainingEvent> events) {
+        inside.apply(events);
         boolean curves = false;
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.Started st) {
