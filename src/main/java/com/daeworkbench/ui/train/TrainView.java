@@ -520,11 +520,7 @@ public final class TrainView extends BorderPane {
                 + " one after another from these settings, and see which knob mattered."));
         sweep.disableProperty().bind(vm.engineReadyProperty().not());
         sweep.setOnAction(e -> com.daeworkbench.ui.sweep.SweepWindow.show(getScene().getWindow(), vm.sweep(), vm::sweepBase));
-        Button inside = new Button("Inside…");
-        inside.setId("open-inside");
-        inside.setTooltip(tip("Watch the network's layers while it trains: update ratios, weight, gradient and activation histograms, feature maps."));
-        inside.setOnAction(e -> com.daeworkbench.ui.inside.InsideWindow.show(getScene().getWindow(), vm.inside(), vm::report));
-        HBox files = new HBox(6, save, load, sweep, inside);
+        HBox files = new HBox(6, save, load, sweep);
         for (Node n : files.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
         for (Node n : files.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
         return new VBox(6, box, files);
@@ -608,7 +604,11 @@ public final class TrainView extends BorderPane {
         status.setId("status-text");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(12, status, spacer, speed, bar);
+        Button inside = new Button("Inside…");
+        inside.setId("open-inside");
+        inside.setTooltip(tip("Watch the network's layers while it trains: update ratios, weight, gradient and activation histograms, feature maps."));
+        inside.setOnAction(e -> com.daeworkbench.ui.inside.InsideWindow.show(getScene().getWindow(), vm.inside(), vm::report));
+        HBox box = new HBox(12, status, spacer, inside, speed, bar);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(6, 12, 6, 12));
         box.getStyleClass().add("status-bar");
