@@ -78,7 +78,11 @@ final class DirectInspection {
             layerStats.add(new LayerInspection(step, name(step), params.get(ParameterNames.weights(step)).length(), ratio,
                     b.gradientNorm(), weightsAfter.get(step), b.gradients(), activations.get(step)));
         }
-        return new Inspection(loss, layerStats, maps, firstLayerFilters());
+        int pixels = probe.pixelsPerImage();
+        FeatureMaps image = new FeatureMaps("validation image " + (probe.chosen() + 1) + " (noisy, as the network gets it)", 1,
+                spec.inputHeight(), spec.inputWidth(),
+                java.util.Arrays.copyOfRange(probe.images(), probe.chosen() * pixels, (probe.chosen() + 1) * pixels));
+        return new Inspection(loss, layerStats, image, maps, firstLayerFilters());
     }
 
     private String name(int step) {

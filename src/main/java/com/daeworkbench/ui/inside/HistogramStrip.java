@@ -18,12 +18,21 @@ final class HistogramStrip extends Canvas {
     private static final double LABEL = 46;
     private double lo = Double.NaN, hi = Double.NaN;
     private int columns;
+    private List<Histogram> shown = List.of();
 
     HistogramStrip(double width, double height) {
         super(width, height);
     }
 
+    /** Redraws what it shows at a new width (the window was resized). */
+    void setStripWidth(double width) {
+        if (Math.abs(width - getWidth()) < 1) return;
+        setWidth(width);
+        show(shown);
+    }
+
     void show(List<Histogram> steps) {
+        shown = steps;
         GraphicsContext g = getGraphicsContext2D();
         double w = getWidth(), h = getHeight(), plot = w - LABEL;
         g.setFill(Color.WHITE);

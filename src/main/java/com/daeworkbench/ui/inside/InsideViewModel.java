@@ -39,6 +39,7 @@ public final class InsideViewModel {
     private final ReadOnlyObjectWrapper<List<LayerHistory>> layers = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<FeatureMaps>> featureMaps = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<FeatureMaps> firstLayerFilters = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FeatureMaps> probeImage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE);
     private final Map<Integer, List<LayerHistory.Sample>> samples = new LinkedHashMap<>();
     private final Map<Integer, LayerInspection> names = new LinkedHashMap<>();
@@ -71,6 +72,7 @@ public final class InsideViewModel {
                 samples.clear();
                 names.clear();
                 featureMaps.set(List.of());
+                probeImage.set(null);
                 firstLayerFilters.set(null);
                 changed = true;
                 status.set(watching.get() ? "Training: the first inspection comes at iteration " + everyIterations.get() + "." : IDLE);
@@ -92,6 +94,7 @@ public final class InsideViewModel {
             list.add(new LayerHistory.Sample(stats.iteration(), layer.updateRatio(), layer.weights(), layer.gradients(), layer.activations()));
             if (list.size() > HISTORY) list.remove(0);
         }
+        probeImage.set(stats.inspection().probeImage());
         featureMaps.set(stats.inspection().featureMaps());
         firstLayerFilters.set(stats.inspection().firstLayerFilters());
         status.set(String.format(Locale.ROOT, "Epoch %d, iteration %,d: %d layers inspected, one iteration in %d.",
@@ -127,6 +130,9 @@ public final class InsideViewModel {
     public ReadOnlyObjectProperty<List<FeatureMaps>> featureMapsProperty() { return featureMaps.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<FeatureMaps> firstLayerFiltersProperty() { return firstLayerFilters.getReadOnlyProperty(); }
+
+    /** The chosen validation image itself, as the network gets it (noisy): what the feature maps are maps of. */
+    public ReadOnlyObjectProperty<FeatureMaps> probeImageProperty() { return probeImage.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

@@ -109,12 +109,14 @@ public final class InsideWindow {
         left.setMinWidth(380);
         GridPane grid = new GridPane();
         grid.setId("inside-strips");
-        grid.setHgap(8);
+        grid.setHgap(GAP);
         grid.setVgap(6);
         List<HistogramStrip[]> strips = new ArrayList<>();
         List<Label[]> labels = new ArrayList<>();
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
         vm.layersProperty().addListener((o, a, layers) -> {
-            if (strips.size() != layers.size()) rebuild(grid, strips, labels, layers.size());
+            if (strips.size() != layers.size()) rebuild(grid, strips, labels, layers.size(), stripWidth(scroll.getViewportBounds().getWidth()));
             ratios.show(layers);
             for (int i = 0; i < layers.size(); i++) {
                 LayerHistory layer = layers.get(i);
@@ -128,8 +130,11 @@ public final class InsideWindow {
                 }
             }
         });
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
+        // the strips share the width the layer names leave
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            double w = stripWidth(b.getWidth());
+            for (HistogramStrip[] row : strips) for (HistogramStrip strip : row) strip.setStripWidth(w);
+        });
         VBox right = new VBox(4, hint(STRIPS_HINT), scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -138,7 +143,13 @@ public final class InsideWindow {
         return pane;
     }
 
-    private static void rebuild(GridPane grid, List<HistogramStrip[]> strips, List<Label[]> labels, int rows) {
+    private static final double NAME_WIDTH = 175, GAP = 8;
+
+    private static double stripWidth(double viewport) {
+        return Math.max(120, (viewport - NAME_WIDTH - 4 * GAP) / 3);
+    }
+
+    private static void rebuild(GridPane grid, List<HistogramStrip[]> strips, List<Label[]> labels, int rows, double width) {
         grid.getChildren().clear();
         strips.clear();
         labels.clear();
@@ -153,12 +164,13 @@ public final class InsideWindow {
             detail.setWrapText(true);
             detail.getStyleClass().add("hint");
             VBox about = new VBox(2, name, detail);
-            about.setPrefWidth(175);
-            about.setMinWidth(150);
+            about.setPrefWidth(NAME_WIDTH);
+            about.setMinWidth(NAME_WIDTH);
+            about.setMaxWidth(NAME_WIDTH);
             grid.add(about, 0, r + 1);
             HistogramStrip[] row = new HistogramStrip[LayerHistory.Quantity.values().length];
             for (int q = 0; q < row.length; q++) {
-                row[q] = new HistogramStrip(205, 64);
+                row[q] = new HistogramStrip(width, 64);
                 grid.add(row[q], 1 + q, r + 1);
             }
             strips.add(row);
@@ -176,6 +188,8 @@ public final class InsideWindow {
             List<FeatureMaps> maps = vm.featureMapsProperty().get();
             hint.setText(filters != null ? FILTERS_HINT : MAPS_HINT);
             List<Node> out = new ArrayList<>();
+            FeatureMaps input = vm.probeImageProperty().get();
+            if (input != null && filters == null) out.add(section(input, false, 80));
             if (filters != null) out.add(section(filters, true, 56));
             for (FeatureMaps m : maps) out.add(section(m, false, 40));
             if (!out.isEmpty()) sections.getChildren().setAll(out);
@@ -192,7 +206,7 @@ public final class InsideWindow {
 
     private static Node section(FeatureMaps maps, boolean signed, double tile) {
         Label name = new Label(maps.layer() + (signed ? " — weights of the first " + maps.channels() + " units"
-                : String.format(Locale.ROOT, " — %d channels of %dx%d", maps.channels(), maps.height(), maps.width())));
+                : maps.channels() == 1 ? "" : String.format(Locale.ROOT, " — %d channels of %dx%d", maps.channels(), maps.height(), maps.width())));
         name.setStyle("-fx-font-weight: bold;");
         return new VBox(3, name, new MapTiles(maps, signed, tile));
     }

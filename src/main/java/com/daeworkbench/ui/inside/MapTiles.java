@@ -15,6 +15,7 @@ final class MapTiles extends TilePane {
     MapTiles(FeatureMaps maps, boolean signed, double tileSide) {
         super(3, 3);
         setPrefColumns(Math.min(16, maps.channels()));
+        setMaxWidth(USE_PREF_SIZE);   // 16 a row, not as many as the window's width holds
         float absMax = 1e-12f;
         if (signed) for (float v : maps.values()) if (Float.isFinite(v)) absMax = Math.max(absMax, Math.abs(v));
         for (int c = 0; c < maps.channels(); c++) {
