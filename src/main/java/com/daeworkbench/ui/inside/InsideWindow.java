@@ -190,7 +190,7 @@ public final class InsideWindow {
             List<Node> out = new ArrayList<>();
             FeatureMaps input = vm.probeImageProperty().get();
             if (input != null && filters == null) out.add(section(input, false, 80));
-            if (filters != null) out.add(section(filters, true, 56));
+            if (filters != null) out.add(section(filters, true, 76));
             for (FeatureMaps m : maps) out.add(section(m, false, 40));
             if (!out.isEmpty()) sections.getChildren().setAll(out);
         };
