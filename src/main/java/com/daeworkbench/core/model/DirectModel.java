@@ -274,7 +274,16 @@ final class DirectModel implements DenoisingModel {
         }
         DirectInspection inspection = new DirectInspection(plan, named, gradientViews);
         double loss = train(noisy, clean, count, inspection);
-        return inspection.finish(loss, probe, layers, inspectionPasses);
+        if (!oneThread) return inspection.finish(loss, probe, layers, inspectionPasses);
+        // the probe of a dense network on one OpenMP thread too, as its training step (see train)
+        var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int threads = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
+        try {
+            return inspection.finish(loss, probe, layers, inspectionPasses);
+        } finally {
+            ops.setOmpNumThreads(threads);
+        }
     }
 
     /** One training step; {@code inspection} (null on plain steps) reads the gradient and the update around the optimizer. */

@@ -15,8 +15,15 @@ public record Histogram(float min, float max, int[] counts) {
 
     /** The values of {@code values} in {@link #BINS} equal bins from their min to their max; NaN and infinities are left out. */
     public static Histogram of(float[] values) {
+        return of(java.nio.FloatBuffer.wrap(values));
+    }
+
+    /** The same over a buffer's remaining values (a window on native memory: no copy). */
+    public static Histogram of(java.nio.FloatBuffer values) {
+        int from = values.position(), to = values.limit();
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (float v : values) {
+        for (int i = from; i < to; i++) {
+            float v = values.get(i);
             if (!Float.isFinite(v)) continue;
             if (v < lo) lo = v;
             if (v > hi) hi = v;
@@ -24,7 +31,8 @@ public record Histogram(float min, float max, int[] counts) {
         int[] counts = new int[BINS];
         if (lo > hi) return new Histogram(0, 0, counts);   // nothing finite
         double scale = hi > lo ? BINS / ((double) hi - lo) : 0;
-        for (float v : values) {
+        for (int i = from; i < to; i++) {
+            float v = values.get(i);
             if (!Float.isFinite(v)) continue;
             counts[Math.min(BINS - 1, (int) ((v - lo) * scale))]++;
         }
