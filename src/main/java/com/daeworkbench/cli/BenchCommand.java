@@ -85,6 +85,14 @@ final class BenchCommand implements Callable<Integer> {
             double train = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
             out.put("train_samples_per_s", round(train));
             err.printf("train: %.0f samples/s%n", train);
+            if (diagnostics > 0) {
+                DiagnosticsCost cost = diagnosticsCost(net, noisy, clean, batch, probe, batches);
+                out.put("interleaved_plain_samples_per_s", round(cost.plain()));
+                out.put("interleaved_inspected_samples_per_s", round(cost.inspected()));
+                out.put("diagnostics_cost_percent", round(cost.percent()));
+                err.printf("diagnostics every %d steps, interleaved with plain steps: %.0f against %.0f samples/s, %.1f%% slower%n",
+                        diagnostics, cost.inspected(), cost.plain(), cost.percent());
+            }
             t = System.nanoTime();
             for (int i = 0; i < 2 * batches; i++) net.denoise(noisy, batch, size, size);
             double infer = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
@@ -122,6 +130,35 @@ final class BenchCommand implements Callable<Integer> {
         err.printf("peak memory: heap %.0f MB, process %.0f MB%n", memory.peakHeapMb(), memory.peakRssMb());
         if (json) JsonOut.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    /** Training speed with and without diagnostics, each measured over the same stretches of time. */
+    private record DiagnosticsCost(double plain, double inspected) {
+        double percent() { return 100 * (1 - inspected / plain); }
+    }
+
+    /**
+     * Blocks of N plain steps alternating with blocks of N steps whose last is inspected, about
+     * as many steps as the timed passes: one process, the same warm JIT and caches, and any drift
+     * of the machine's speed (another program, the clock) falls on both alike. Comparing two
+     * separate runs could not see a few percent: on the shared 2-core machine identical runs
+     * differed by up to 25%.
+     */
+    private DiagnosticsCost diagnosticsCost(DenoisingModel net, float[] noisy, float[] clean, int batch, Probe probe, int batches) {
+        int blocks = Math.max(2, 2 * batches / diagnostics);
+        long plainNanos = 0, inspectedNanos = 0;
+        for (int b = 0; b < blocks; b++) {
+            long t = System.nanoTime();
+            for (int i = 1; i <= diagnostics; i++) net.fit(noisy, clean, batch);
+            long t1 = System.nanoTime();
+            for (int i = 1; i < diagnostics; i++) net.fit(noisy, clean, batch);
+            net.fitAndInspect(noisy, clean, batch, probe);
+            long t2 = System.nanoTime();
+            plainNanos += t1 - t;
+            inspectedNanos += t2 - t1;
+        }
+        double samples = (double) blocks * diagnostics * batch;
+        return new DiagnosticsCost(samples / (plainNanos / 1e9), samples / (inspectedNanos / 1e9));
     }
 
     /** Step {@code i} (from 1): inspected as the Trainer does when diagnostics are on and i is a multiple of N. */

@@ -15,15 +15,25 @@ public record Histogram(float min, float max, int[] counts) {
 
     /** The values of {@code values} in {@link #BINS} equal bins from their min to their max; NaN and infinities are left out. */
     public static Histogram of(float[] values) {
-        return of(java.nio.FloatBuffer.wrap(values));
+        // min and max without a finiteness test per value (NaN fails every comparison); a
+        // training step's inspection runs this over every weight and gradient, so it must be cheap
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (Float.isNaN(lo) || Float.isInfinite(lo) || Float.isInfinite(hi)) return ofFinite(values);
+        int[] counts = new int[BINS];
+        if (lo > hi) return new Histogram(0, 0, counts);   // no values
+        float scale = hi > lo ? BINS / (hi - lo) : 0;
+        for (float v : values) counts[Math.min(BINS - 1, (int) ((v - lo) * scale))]++;
+        return new Histogram(lo, hi, counts);
     }
 
-    /** The same over a buffer's remaining values (a window on native memory: no copy). */
-    public static Histogram of(java.nio.FloatBuffer values) {
-        int from = values.position(), to = values.limit();
+    /** The slow path, for arrays with NaN or infinite values: those are left out. */
+    private static Histogram ofFinite(float[] values) {
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            float v = values.get(i);
+        for (float v : values) {
             if (!Float.isFinite(v)) continue;
             if (v < lo) lo = v;
             if (v > hi) hi = v;
@@ -31,8 +41,7 @@ public record Histogram(float min, float max, int[] counts) {
         int[] counts = new int[BINS];
         if (lo > hi) return new Histogram(0, 0, counts);   // nothing finite
         double scale = hi > lo ? BINS / ((double) hi - lo) : 0;
-        for (int i = from; i < to; i++) {
-            float v = values.get(i);
+        for (float v : values) {
             if (!Float.isFinite(v)) continue;
             counts[Math.min(BINS - 1, (int) ((v - lo) * scale))]++;
         }
