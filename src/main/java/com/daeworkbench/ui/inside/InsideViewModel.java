@@ -25,9 +25,14 @@ import javafx.beans.property.SimpleIntegerProperty;
  * thread, already coalesced; asks the trainer for inspections only while {@link #watch watched}.
  */
 public final class InsideViewModel {
-    /** Inspected steps kept per layer: 150 at one in 10 iterations is the last 1,500 iterations. */
+    /** Inspected steps kept per layer: 150 at one in 20 iterations is the last 3,000 iterations. */
     static final int HISTORY = 150;
-    static final int DEFAULT_EVERY = 10;
+    /**
+     * One step in 20: an inspection costs a dense 784-256-64 model about 9 ms on top of its 13 ms
+     * step (3.5% at one in 20, 7% at one in 10), a conv model about 10 ms on 67 ms (under 1%);
+     * docs/bench/2026-12-02-diagnostics.txt.
+     */
+    static final int DEFAULT_EVERY = 20;
 
     /** Around 1e-3 each step is the usual healthy update (CS231n, DL4J's UI); a decade either side is shaded. */
     public static final double HEALTHY_LOW = -4, HEALTHY_HIGH = -2;
