@@ -4,6 +4,8 @@ import com.daeworkbench.core.infer.TiledDenoiser;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
+import com.daeworkbench.core.model.Probe;
+import com.daeworkbench.core.train.Diagnostics;
 import com.daeworkbench.core.infer.DocumentModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "also print each layer's forward and backward time (conv and residual models)")
     boolean profile;
 
+    @Option(names = "--diagnostics", defaultValue = "0", paramLabel = "N",
+            description = "inspect every N-th training step as the Inside window does (update ratios, histograms, "
+                    + "feature maps of 16 images), to measure what that costs; 0: never (default: ${DEFAULT-VALUE})")
+    int diagnostics;
+
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
@@ -47,6 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (samples < 1 || samples > 10_000_000) throw new ParameterException(spec.commandLine(), "--samples must be in 1..10000000");
         if (size < 8 || size > 512) throw new ParameterException(spec.commandLine(), "--size must be in 8..512, got " + size);
+        if (diagnostics < 0) throw new ParameterException(spec.commandLine(), "--diagnostics must be 0 (off) or more, got " + diagnostics);
         ArchitectureSpec arch = model.toSpec(size, size);
         int pixels = size * size;
         var err = spec.commandLine().getErr();
@@ -56,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         out.put("batch", arch.batchSize());
         out.put("samples", samples);
         out.put("threads", Runtime.getRuntime().availableProcessors());
+        out.put("diagnostics_every", diagnostics);
         try (DenoisingModel net = Models.create(arch)) {
             int batch = arch.batchSize();
             SplittableRandom random = new SplittableRandom(arch.seed());
@@ -68,12 +77,22 @@ final class BenchCommand implements Callable<Integer> {
             int batches = Math.max(1, samples / batch);
             // one untimed pass first, as the PyTorch reference script warms up with one epoch: the
             // first hundred steps run slower (JIT, native caches) and would be half of a short run
-            for (int i = 0; i < batches; i++) net.fit(noisy, clean, batch);
+            int probeCount = Math.min(Diagnostics.PROBE_IMAGES, batch);
+            Probe probe = new Probe(java.util.Arrays.copyOf(noisy, probeCount * pixels), probeCount, 0);
+            for (int i = 1; i <= batches; i++) trainStep(net, noisy, clean, batch, probe, i);
             long t = System.nanoTime();
-            for (int i = 0; i < 2 * batches; i++) net.fit(noisy, clean, batch);
+            for (int i = 1; i <= 2 * batches; i++) trainStep(net, noisy, clean, batch, probe, i);
             double train = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
             out.put("train_samples_per_s", round(train));
             err.printf("train: %.0f samples/s%n", train);
+            if (diagnostics > 0) {
+                DiagnosticsCost cost = diagnosticsCost(net, noisy, clean, batch, probe, batches);
+                out.put("interleaved_plain_samples_per_s", round(cost.plain()));
+                out.put("interleaved_inspected_samples_per_s", round(cost.inspected()));
+                out.put("diagnostics_cost_percent", round(cost.percent()));
+                err.printf("diagnostics every %d steps, interleaved with plain steps: %.0f against %.0f samples/s, %.1f%% slower%n",
+                        diagnostics, cost.inspected(), cost.plain(), cost.percent());
+            }
             t = System.nanoTime();
             for (int i = 0; i < 2 * batches; i++) net.denoise(noisy, batch, size, size);
             double infer = 2.0 * batches * batch / ((System.nanoTime() - t) / 1e9);
@@ -111,6 +130,41 @@ final class BenchCommand implements Callable<Integer> {
         err.printf("peak memory: heap %.0f MB, process %.0f MB%n", memory.peakHeapMb(), memory.peakRssMb());
         if (json) JsonOut.print(spec.commandLine().getOut(), out);
         return 0;
+    }
+
+    /** Training speed with and without diagnostics, each measured over the same stretches of time. */
+    private record DiagnosticsCost(double plain, double inspected) {
+        double percent() { return 100 * (1 - inspected / plain); }
+    }
+
+    /**
+     * Blocks of N plain steps alternating with blocks of N steps whose last is inspected, about
+     * as many steps as the timed passes: one process, the same warm JIT and caches, and any drift
+     * of the machine's speed (another program, the clock) falls on both alike. Comparing two
+     * separate runs could not see a few percent: on the shared 2-core machine identical runs
+     * differed by up to 25%.
+     */
+    private DiagnosticsCost diagnosticsCost(DenoisingModel net, float[] noisy, float[] clean, int batch, Probe probe, int batches) {
+        int blocks = Math.max(2, 2 * batches / diagnostics);
+        long plainNanos = 0, inspectedNanos = 0;
+        for (int b = 0; b < blocks; b++) {
+            long t = System.nanoTime();
+            for (int i = 1; i <= diagnostics; i++) net.fit(noisy, clean, batch);
+            long t1 = System.nanoTime();
+            for (int i = 1; i < diagnostics; i++) net.fit(noisy, clean, batch);
+            net.fitAndInspect(noisy, clean, batch, probe);
+            long t2 = System.nanoTime();
+            plainNanos += t1 - t;
+            inspectedNanos += t2 - t1;
+        }
+        double samples = (double) blocks * diagnostics * batch;
+        return new DiagnosticsCost(samples / (plainNanos / 1e9), samples / (inspectedNanos / 1e9));
+    }
+
+    /** Step {@code i} (from 1): inspected as the Trainer does when diagnostics are on and i is a multiple of N. */
+    private void trainStep(DenoisingModel net, float[] noisy, float[] clean, int batch, Probe probe, int i) {
+        if (diagnostics > 0 && i % diagnostics == 0) net.fitAndInspect(noisy, clean, batch, probe);
+        else net.fit(noisy, clean, batch);
     }
 
     private static double round(double v) {

@@ -15,6 +15,17 @@ public interface DenoisingModel extends AutoCloseable {
     double fit(float[] noisy, float[] clean, int count);
 
     /**
+     * One training step, exactly as {@link #fit}, that also reports what happened inside the
+     * network: per learned layer the update:weight ratio and histograms of its weights, gradients
+     * and activations on the probe's images, and the feature maps of the probe's chosen image.
+     * It costs copies of the weights and gradients and a forward pass of the probe, so callers
+     * ask for it every few steps. Engines that cannot look inside give the loss only.
+     */
+    default Inspection fitAndInspect(float[] noisy, float[] clean, int count, Probe probe) {
+        return Inspection.lossOnly(fit(noisy, clean, count));
+    }
+
+    /**
      * Changes the learning rate of the next training steps (the learning-rate finder's sweep);
      * the spec keeps the rate the model was made with.
      */

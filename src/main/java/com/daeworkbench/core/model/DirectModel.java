@@ -47,7 +47,11 @@ final class DirectModel implements DenoisingModel {
     /** the updater's state, one row: saved with the weights so training resumes exactly */
     private final INDArray updaterState;
     private final Map<String, INDArray> named = new LinkedHashMap<>();
+    /** replica 0's gradient views by parameter name: the summed gradient, then the applied update (see update) */
+    private final Map<String, INDArray> gradientViews;
     private final DirectLayers.Passes passes;
+    /** the probe's buffers, apart from training's: a probe of another size must not evict the training batch's */
+    private final DirectLayers.Passes inspectionPasses = new DirectLayers.Passes();
     private ExecutorService replicaThreads;
     /** dense networks train on one OpenMP thread (see fit) */
     private final boolean oneThread;
@@ -86,6 +90,7 @@ final class DirectModel implements DenoisingModel {
             }
         }
         named.putAll(paramViews);
+        gradientViews = gradViews;
         replicas.add(new Replica(paramViews, gradViews, grads));
         for (int r = 1; r < (hasBatchNorm(plan) ? 1 : replicaCount); r++) {
             INDArray g = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, total);
@@ -259,8 +264,32 @@ final class DirectModel implements DenoisingModel {
 
     @Override
     public double fit(float[] noisy, float[] clean, int count) {
+        return train(noisy, clean, count, null);
+    }
+
+    @Override
+    public Inspection fitAndInspect(float[] noisy, float[] clean, int count, Probe probe) {
+        if (probe.pixelsPerImage() != spec.inputHeight() * spec.inputWidth()) {
+            throw new IllegalArgumentException("probe images must be " + spec.inputHeight() + "x" + spec.inputWidth());
+        }
+        DirectInspection inspection = new DirectInspection(plan, named, gradientViews);
+        double loss = train(noisy, clean, count, inspection);
+        if (!oneThread) return inspection.finish(loss, probe, layers, inspectionPasses);
+        // the probe of a dense network on one OpenMP thread too, as its training step (see train)
+        var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int threads = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
+        try {
+            return inspection.finish(loss, probe, layers, inspectionPasses);
+        } finally {
+            ops.setOmpNumThreads(threads);
+        }
+    }
+
+    /** One training step; {@code inspection} (null on plain steps) reads the gradient and the update around the optimizer. */
+    private double train(float[] noisy, float[] clean, int count, DirectInspection inspection) {
         int parts = Math.min(replicas.size(), count / MIN_IMAGES_PER_REPLICA);
-        if (parts <= 1 && !oneThread) return step(() -> replicas.get(0).gradient(noisy, clean, 0, count, count));
+        if (parts <= 1 && !oneThread) return step(() -> replicas.get(0).gradient(noisy, clean, 0, count, count), inspection);
         // one OpenMP thread for this thread's ops:
         // - a dense network's ops are too small to share: on two threads its step took ~1.3x as
         //   long as on one (dense 784-256-64-256-784, bench, interleaved: 12,300-13,300 against
@@ -272,21 +301,23 @@ final class DirectModel implements DenoisingModel {
         int threads = ops.ompGetMaxThreads();
         ops.setOmpNumThreads(1);
         try {
-            if (parts <= 1) return step(() -> replicas.get(0).gradient(noisy, clean, 0, count, count));
+            if (parts <= 1) return step(() -> replicas.get(0).gradient(noisy, clean, 0, count, count), inspection);
             return step(() -> {
                 double loss = shared(parts, count, (r, from, n) -> replicas.get(r).gradient(noisy, clean, from, n, count));
                 for (int r = 1; r < parts; r++) grads.addi(replicas.get(r).grads);
                 return loss;
-            });
+            }, inspection);
         } finally {
             ops.setOmpNumThreads(threads);
         }
     }
 
     /** The gradient into {@code grads} (returning the batch's loss), then one optimizer step. */
-    private double step(java.util.function.DoubleSupplier gradient) {
+    private double step(java.util.function.DoubleSupplier gradient, DirectInspection inspection) {
         double loss = gradient.getAsDouble();
+        if (inspection != null) inspection.beforeUpdate();
         update();
+        if (inspection != null) inspection.afterUpdate();
         return loss;
     }
 
@@ -457,6 +488,7 @@ final class DirectModel implements DenoisingModel {
     @Override
     public void close() {
         for (Replica r : replicas) r.passes.clear();
+        inspectionPasses.clear();
         if (replicaThreads != null) replicaThreads.shutdownNow();
     }
 

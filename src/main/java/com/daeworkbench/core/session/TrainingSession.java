@@ -80,6 +80,8 @@ public final class TrainingSession {
     private boolean pauseRequested;
     private boolean cancelRequested;
     private Consumer<RunRecord> onSaved = r -> { };
+    /** what the trainer inspects inside the network (the window's Inside view), or null: nothing */
+    private com.daeworkbench.core.train.Diagnostics diagnostics;
 
     public TrainingSession(RunStore store, Plan plan) {
         this(store, plan, null);
@@ -107,6 +109,12 @@ public final class TrainingSession {
     /** Called (on the training thread) each time the run record has been written: the window refreshes its Runs tab. */
     public TrainingSession onSaved(Consumer<RunRecord> listener) {
         this.onSaved = listener;
+        return this;
+    }
+
+    /** Inspects the network's layers while training, as {@code diagnostics} asks (on a live view's request). */
+    public TrainingSession inspecting(com.daeworkbench.core.train.Diagnostics d) {
+        this.diagnostics = d;
         return this;
     }
 
@@ -142,6 +150,7 @@ public final class TrainingSession {
             save(record.with(RunRecord.Status.FAILED, "could not start: " + e.getMessage(), losses, points));
             throw e;
         }
+        if (diagnostics != null) t.inspect(diagnostics);
         attach(t);
         RunRecord running = record;
         TrainingResult result;

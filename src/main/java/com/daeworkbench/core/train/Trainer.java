@@ -4,6 +4,7 @@ import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.ImageSet;
 import com.daeworkbench.core.data.Shuffle;
 import com.daeworkbench.core.model.DenoisingModel;
+import com.daeworkbench.core.model.Inspection;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.train.TrainingEvent.EpochDone;
 import com.daeworkbench.core.train.TrainingEvent.Finished;
@@ -69,6 +70,7 @@ public final class Trainer {
     private final Object pauseLock = new Object();
     private volatile boolean paused;
     private volatile boolean cancelled;
+    private volatile Diagnostics diagnostics = new Diagnostics();
 
     public Trainer(DenoisingModel model, Dataset data, Corruption corruption, Options options) {
         if (!data.hasPairs() && corruption == null) {
@@ -85,6 +87,11 @@ public final class Trainer {
         this.data = data;
         this.corruption = corruption;
         this.options = options;
+    }
+
+    /** Reports the inside of the network as {@link TrainingEvent.LayerStats} as {@code diagnostics} asks, from the next step on. */
+    public void inspect(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics == null ? new Diagnostics() : diagnostics;
     }
 
     public void pause() { paused = true; }
@@ -154,7 +161,10 @@ public final class Trainer {
                 int from = b * batchSize;
                 int n = Math.min(batchSize, train.count() - from);
                 fillBatch(permutation, from, n, noisy, clean, noise);
-                double loss = model.fit(noisy, clean, n);
+                Diagnostics inside = diagnostics;
+                Inspection inspection = inside.inspects(iteration + 1)
+                        ? model.fitAndInspect(noisy, clean, n, validation.probe(inside.chosenImage())) : null;
+                double loss = inspection != null ? inspection.loss() : model.fit(noisy, clean, n);
                 iteration++;
                 if (!Double.isFinite(loss)) {
                     return finish(listener, epochs, Outcome.DIVERGED, "the loss became " + loss + " in epoch " + epoch
@@ -164,6 +174,7 @@ public final class Trainer {
                 throughput.add(n);
                 listener.accept(new TrainingEvent.IterationDone(epoch, iteration, loss, throughput.samplesPerSecond(),
                         throughput.progress(), throughput.etaMillis()));
+                if (inspection != null && !inspection.isEmpty()) listener.accept(new TrainingEvent.LayerStats(epoch, iteration, inspection));
                 if (options.previewEveryIterations() > 0 && iteration % options.previewEveryIterations() == 0 && b < perEpoch - 1) {
                     listener.accept(new TrainingEvent.Preview(epoch, iteration, validation.preview()));
                 }

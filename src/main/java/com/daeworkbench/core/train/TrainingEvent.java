@@ -32,6 +32,12 @@ public sealed interface TrainingEvent {
         }
     }
 
+    /**
+     * What an inspected step saw inside the network (see {@link Diagnostics}): after the
+     * {@link IterationDone} of the same iteration, only while diagnostics are on.
+     */
+    record LayerStats(int epoch, int iteration, com.daeworkbench.core.model.Inspection inspection) implements TrainingEvent { }
+
     record Paused(int epoch, int iteration) implements TrainingEvent { }
 
     record Resumed(int epoch, int iteration) implements TrainingEvent { }

@@ -31,6 +31,13 @@ final class Validation {
 
     int size() { return clean.count(); }
 
+    /** The first few noisy validation images, the same at every step: what an inspected step runs forward. */
+    com.daeworkbench.core.model.Probe probe(int chosen) {
+        int count = Math.min(Diagnostics.PROBE_IMAGES, noisy.count());
+        float[] images = java.util.Arrays.copyOf(noisy.pixels(), count * noisy.pixelsPerImage());
+        return new com.daeworkbench.core.model.Probe(images, count, Math.min(chosen, count - 1));
+    }
+
     Samples preview() {
         return Previews.of(model, clean, noisy, previewCount);
     }

@@ -656,7 +656,11 @@ public final class TrainView extends BorderPane {
         status.setId("status-text");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox box = new HBox(12, status, spacer, speed, bar);
+        Button inside = new Button("Inside…");
+        inside.setId("open-inside");
+        inside.setTooltip(tip("Watch the network's layers while it trains: update ratios, weight, gradient and activation histograms, feature maps."));
+        inside.setOnAction(e -> com.daeworkbench.ui.inside.InsideWindow.show(getScene().getWindow(), vm.run().inside(), vm::report));
+        HBox box = new HBox(12, status, spacer, inside, speed, bar);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(6, 12, 6, 12));
         box.getStyleClass().add("status-bar");

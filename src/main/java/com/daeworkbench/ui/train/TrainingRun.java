@@ -91,6 +91,9 @@ public final class TrainingRun {
     private int epochOffset;
     private int iterationOffset;
 
+    /** the Inside window's view of the run under way: it sees every event and says what the trainer inspects */
+    private final com.daeworkbench.ui.inside.InsideViewModel inside = new com.daeworkbench.ui.inside.InsideViewModel();
+
     TrainingRun(TaskRunner runner, RunStore runs, Consumer<String> notifier) {
         this.runner = runner;
         this.runs = runs;
@@ -128,6 +131,7 @@ public final class TrainingRun {
         // a plain filter's score is a picture's yardstick; a table's is the column mean (the Runs tab's imputation test)
         if (p.data().table() == null) computeBaseline(p.data(), p.corruption(), seed);
         Coalescer<TrainingEvent> toUi = new Coalescer<>(runner, this::apply);
+        s.inspecting(inside.diagnostics());
         s.onSaved(record -> runner.onUiThread(() -> {
             if (session == s) runId = record.id();
             savedRun.set(record);
@@ -177,6 +181,7 @@ public final class TrainingRun {
 
     /** Trainer events, on the UI thread, in order (package-private: tests feed it events directly). */
     void apply(List<TrainingEvent> events) {
+        inside.apply(events);
         boolean curves = false;
         // events a run does not show (diagnostics for other views) fall through: the chain need not be exhaustive
         for (TrainingEvent e : events) {
@@ -316,6 +321,9 @@ public final class TrainingRun {
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
+
+    /** The Inside window's view of the run under way (issue 17). */
+    public com.daeworkbench.ui.inside.InsideViewModel inside() { return inside; }
 
     // --- properties -------------------------------------------------------
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

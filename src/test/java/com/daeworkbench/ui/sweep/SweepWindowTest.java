@@ -40,8 +40,8 @@ class SweepWindowTest {
     @SuppressWarnings("unchecked")
     void fourOneEpochConvRunsOnDigitsFinishInTheWindowShowTheirResultsAndAppearInTheRunsTab() throws Exception {
         TrainViewModel train = app.trainViewModel();
-        await("the digits and the engine", 60, () -> train.loadedDatasetProperty().get() != null && train.engineReadyProperty().get());
-        robot.interact(() -> train.kindProperty().set(Kind.CONV));
+        await("the digits and the engine", 60, () -> train.settings().loadedDatasetProperty().get() != null && train.engineReadyProperty().get());
+        robot.interact(() -> train.settings().kindProperty().set(Kind.CONV));
         robot.interact(() -> robot.lookup("#open-sweep").queryAs(Button.class).fire());
         await("the sweep window", 10, () -> robot.lookup("#sweep-start").tryQuery().isPresent());
         robot.interact(() -> {
