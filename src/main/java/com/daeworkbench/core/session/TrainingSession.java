@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * early stopping, resuming a stopped run from its checkpoint, and the record's final status. This
  * is the only place that writes run records and checkpoints. The caller owns the model and the
  * thread {@link #run} blocks; {@link #pause}, {@link #resume} and {@link #cancel} may come from any
- * thread, also before the run has started (a Stop right after Train is not lost).
+ * thread. A cancel before the run has started is kept (a Stop right after Train is not lost); a
+ * pause then is not: a caller that queues runs holds the queue itself, and a run that has not
+ * started has nothing to pause.
  */
 public final class TrainingSession {
 
@@ -188,8 +190,9 @@ public final class TrainingSession {
 
     public void pause() {
         synchronized (control) {
+            if (trainer == null) return;
             pauseRequested = true;
-            if (trainer != null) trainer.pause();
+            trainer.pause();
         }
     }
 
@@ -217,9 +220,11 @@ public final class TrainingSession {
     private void attach(Trainer t) {
         synchronized (control) {
             trainer = t;
-            if (t == null) return;
+            if (t == null) {
+                pauseRequested = false;
+                return;
+            }
             if (cancelRequested) t.cancel();
-            if (pauseRequested) t.pause();
         }
     }
 

@@ -246,9 +246,10 @@ public final class TrainingRun {
     }
 
     private void finished(TrainingEvent.Finished f) {
-        running.set(false);
-        paused.set(false);
+        // the status first: whoever sees the run end (a test polling running, the view) reads its outcome at once
         status.set(capitalise(f.message()));
+        paused.set(false);
+        running.set(false);
         if (f.outcome() == TrainingEvent.Outcome.DIVERGED || f.outcome() == TrainingEvent.Outcome.FAILED) {
             notifier.accept(capitalise(f.message()));
         }
