@@ -74,11 +74,16 @@ public final class TrainSettings {
     private final ReadOnlyObjectWrapper<List<NetworkPlan.Shape>> layerShapes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyIntegerWrapper codeShapeIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper specError = new ReadOnlyStringWrapper("");
+    /** whether the settings follow a table (true) or images (false); null before the first data set */
+    private Boolean showingTable;
     /** the noises that apply to the loaded data: the image ones, or a table's */
     private final javafx.collections.ObservableList<String> noiseTypes = javafx.collections.FXCollections.observableArrayList(NOISE_TYPES);
     private final javafx.collections.ObservableList<String> noiseTypesView = javafx.collections.FXCollections.unmodifiableObservableList(noiseTypes);
 
     TrainSettings() {
+        // first: the noise and network must suit the new data before the preview and the spec are derived from them
+        // (an invalidation listener: JavaFX calls those before any change listener, in the order added)
+        loadedDataset.addListener(o -> followDataKind(loadedDataset.get()));
         kind.addListener((o, a, k) -> applyDefaults(k));
         for (Observable p : List.of(kind, layers, width, bottleneck, activation, optimizer, loss, weightDecay, learningRateLog,
                 batchSize, seed, loadedDataset)) {
@@ -88,7 +93,6 @@ public final class TrainSettings {
             p.addListener(o -> updatePreview());
         }
         loadedDataset.addListener((o, a, d) -> noiseFromPairs.set(d != null && d.hasPairs()));
-        loadedDataset.addListener((o, a, d) -> followDataKind(a, d));
         updateArchitecture();
     }
 
@@ -135,9 +139,11 @@ public final class TrainSettings {
      * overcomplete dense network, swap noise, 100 epochs of small batches) as the CLI does; back to images, the
      * image defaults.
      */
-    private void followDataKind(Dataset before, Dataset now) {
-        boolean wasTable = before != null && before.table() != null, table = now != null && now.table() != null;
-        if (now == null || (before != null && wasTable == table)) return;
+    private void followDataKind(Dataset now) {
+        if (now == null) return;
+        boolean table = now.table() != null, wasTable = Boolean.TRUE.equals(showingTable);
+        if (showingTable != null && wasTable == table) return;
+        showingTable = table;
         if (table) {
             noiseTypes.setAll(TABLE_NOISE_TYPES);
             ArchitectureSpec r = TableRecipe.defaults(now.table().features());
