@@ -39,6 +39,21 @@ public final class ImageSet {
     /** The backing array (not a copy): image i starts at {@code i * pixelsPerImage()}. */
     public float[] pixels() { return pixels; }
     public boolean hasLabels() { return labels != null; }
+
+    /** This set followed by {@code other} (same image size; labels kept when both have them). */
+    public ImageSet followedBy(ImageSet other) {
+        if (other.height != height || other.width != width) {
+            throw new IllegalArgumentException("images of " + width + "x" + height + " and " + other.width + "x" + other.height);
+        }
+        float[] all = java.util.Arrays.copyOf(pixels, pixels.length + other.pixels.length);
+        System.arraycopy(other.pixels, 0, all, pixels.length, other.pixels.length);
+        int[] both = null;
+        if (labels != null && other.labels != null) {
+            both = java.util.Arrays.copyOf(labels, labels.length + other.labels.length);
+            System.arraycopy(other.labels, 0, both, labels.length, other.labels.length);
+        }
+        return new ImageSet(count + other.count, height, width, all, both);
+    }
     public int label(int i) { return labels == null ? -1 : labels[i]; }
 
     public float[] image(int i) {

@@ -16,6 +16,7 @@ import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
+import com.daeworkbench.core.table.TableModel;
 import com.daeworkbench.ui.BackgroundTask;
 import com.daeworkbench.ui.TaskRunner;
 import com.daeworkbench.ui.TaskSlot;
@@ -191,13 +192,21 @@ public final class AnalysisViewModel {
         if (!ready()) return;
         SavedModel m = model;
         submit(Tab.LATENT, "Encoding the test split", () -> {
-            ImageSet images = limit(data().test());
+            Dataset d = data();
+            if (d.table() != null) {
+                // a table's few hundred rows: all of them, through the table model (missing cells as it trained on them)
+                ImageSet rows = d.train().followedBy(d.test());
+                TableModel table = TableModel.of(m);
+                return new Encoded(LatentProjection.of(table != null ? table : m.model(), rows, 1), rows);
+            }
+            ImageSet images = limit(d.test());
             return new Encoded(LatentProjection.of(m.model(), images, 1), images);
         }, encoded -> {
             projected.set(encoded.images());
             projection.set(encoded.projection());
             LatentProjection p = projection.get();
-            setStatus(Tab.LATENT, String.format(Locale.ROOT, "%d images, %d-value code, shown by %s", p.x().length, p.codeSize(),
+            setStatus(Tab.LATENT, String.format(Locale.ROOT, "%d %s, %d-value code, shown by %s", p.x().length,
+                    encoded.images().height() == 1 ? "table rows" : "images", p.codeSize(),
                     p.method().equals("pca") ? "its first two principal components" : "the code itself"));
         });
     }

@@ -1,0 +1,40 @@
+package com.daeworkbench.ui.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.daeworkbench.core.data.DatasetSource;
+import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.ui.InlineTaskRunner;
+import com.daeworkbench.ui.train.TrainViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A table's model in the Latent tab: its rows' codes in a scatter, coloured by the label column. */
+class TableAnalysisTest {
+    @TempDir Path dir;
+    final List<String> notices = new ArrayList<>();
+
+    @Test
+    void theLatentScatterOfATableShowsEveryRowColouredByItsLabel() {
+        InlineTaskRunner runner = new InlineTaskRunner();
+        TrainViewModel train = new TrainViewModel(runner, new RunStore(dir.resolve("runs")), notices::add);
+        train.start();
+        train.loadDataset(DatasetSource.BUNDLED_TABLE);
+        train.settings().epochsProperty().set(2);
+        train.train();
+        AnalysisViewModel vm = new AnalysisViewModel(runner, notices::add, train::lastModelFile,
+                () -> train.settings().loadedDatasetProperty().get());
+        vm.useLastTrainedModel();
+        vm.runLatent();
+        assertThat(notices).isEmpty();
+        var p = vm.projectionProperty().get();
+        int rows = train.settings().loadedDatasetProperty().get().train().count() + train.settings().loadedDatasetProperty().get().test().count();
+        assertThat(p.x()).hasSize(rows);
+        assertThat(Arrays.stream(p.labels()).distinct().count()).as("benign and malignant").isEqualTo(2);
+        for (float v : p.x()) assertThat(Float.isFinite(v)).isTrue();
+    }
+}
