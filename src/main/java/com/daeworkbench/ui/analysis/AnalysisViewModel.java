@@ -22,6 +22,8 @@ import com.daeworkbench.ui.TaskRunner;
 import com.daeworkbench.ui.TaskSlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -157,6 +159,11 @@ public final class AnalysisViewModel {
     public void runAnomalies() {
         if (!ready()) return;
         SavedModel m = model;
+        Dataset current = currentData.get();
+        if (current != null && current.table() != null && current.name().equals(m.info().dataset())) {
+            runOddRows(m, current);
+            return;
+        }
         Score s = score.get();
         String second = secondSet.get();
         submit(Tab.ANOMALIES, "Scoring " + second + " against the test split", () -> {
@@ -180,6 +187,42 @@ public final class AnalysisViewModel {
             confusion.set(r.at(r.thresholdAt95Recall()));
             setStatus(Tab.ANOMALIES, String.format(Locale.ROOT, "AUC %.3f with the %s score", r.auc(), r.score().key()));
         });
+    }
+
+    /**
+     * A table's odd rows: every row scored by how badly the model rebuilds it, each column hidden in turn (the CLI's
+     * odd-rows), the rows of the rarer label taken as the odd ones, so the histogram, threshold and ROC read as for images.
+     */
+    private void runOddRows(SavedModel m, Dataset d) {
+        submit(Tab.ANOMALIES, "Scoring every row of " + d.name() + ", each column hidden in turn", () -> {
+            TableModel table = TableModel.of(m);
+            if (table == null) throw new IllegalArgumentException("the model was not trained on a table");
+            ImageSet rows = d.train().followedBy(d.test());
+            if (!rows.hasLabels()) throw new IllegalArgumentException(d.name() + " has no label column to say which rows are odd");
+            double[] scores = com.daeworkbench.core.table.OddRows.score(table, rows.pixels(), rows.count()).rowScores();
+            int odd = rarerLabel(rows);
+            List<Integer> normalIdx = new ArrayList<>(), oddIdx = new ArrayList<>();
+            for (int i = 0; i < rows.count(); i++) (rows.label(i) == odd ? oddIdx : normalIdx).add(i);
+            double[] normalScores = normalIdx.stream().mapToDouble(i -> scores[i]).toArray();
+            double[] oddScores = oddIdx.stream().mapToDouble(i -> scores[i]).toArray();
+            ImageSet normal = rows.select(normalIdx.stream().mapToInt(Integer::intValue).toArray());
+            ImageSet test = rows.select(oddIdx.stream().mapToInt(Integer::intValue).toArray());
+            return new Scored(AnomalyReport.of(Score.MSE, normalScores, oddScores), normal, test);
+        }, scored -> {
+            AnomalyReport r = scored.report();
+            anomalySets.set(new ImageSet[] {scored.normal(), scored.test()});
+            report.set(r);
+            threshold.set(r.thresholdAt95Recall());
+            confusion.set(r.at(r.thresholdAt95Recall()));
+            setStatus(Tab.ANOMALIES, String.format(Locale.ROOT, "AUC %.3f: %d rows of the rarer label (odd) against %d others, scored"
+                    + " by the reconstruction error of each column hidden in turn", r.auc(), r.testScores().length, r.normalScores().length));
+        });
+    }
+
+    private static int rarerLabel(ImageSet rows) {
+        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < rows.count(); i++) counts.merge(rows.label(i), 1, Integer::sum);
+        return counts.entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
     /** An anomaly report and the two sets it scored (the view shows their images). */
