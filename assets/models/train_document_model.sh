@@ -21,30 +21,10 @@ work=${1:-target/document-model}
 [ -f target/dae-workbench.jar ] || mvn -B -q -DskipTests package
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 app="java -Xmx6g -Ddae.replicas=1 -jar ${JAR:-target/dae-workbench.jar}"
-rm -rf "$work"; mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
+rm -rf "$work"; mkdir -p "$work"
 
-# Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
-# A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
-$app generate-documents --count 120 --seed 11 --out "$work/p110"
-$app generate-documents --count 60 --seed 12 --width 640 --height 640 --dpi 300 --out "$work/p300"
-$app generate-documents --count 40 --seed 13 --width 600 --height 600 --dpi 200 --out "$work/p200"
-$app generate-documents --count 48 --seed 14 --out "$work/clean110"
-$app generate-documents --count 24 --seed 15 --width 640 --height 640 --dpi 300 --out "$work/clean300"
-$app generate-documents --count 48 --seed 16 --out "$work/clean110b"
-$app generate-documents --count 24 --seed 17 --width 640 --height 640 --dpi 300 --out "$work/clean300b"
-$app generate-documents --count 24 --seed 7771 --out "$work/heldout110"
-$app generate-documents --count 12 --seed 7781 --width 640 --height 640 --dpi 300 --out "$work/heldout300"
-# clean pages held out as their own targets: what a clean scan comes back as
-$app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
-$app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"
-for d in cleancheck110 cleancheck300; do rm -rf "$work/$d/train"; cp -r "$work/$d/train_cleaned" "$work/$d/train"; done
-
-add_dirty() {   # SET PREFIX: dirty pages with their clean originals
-  for f in "$work/$1"/train/*.png; do n=$(basename "$f"); cp "$f" "$work/mix/train/$2$n"; cp "$work/$1/train_cleaned/$n" "$work/mix/train_cleaned/$2$n"; done
-}
-add_clean() {   # SET PREFIX: clean pages as their own targets: the network must leave a clean scan as it is
-  for f in "$work/$1"/train_cleaned/*.png; do n=$(basename "$f"); cp "$f" "$work/mix/train/$2$n"; cp "$f" "$work/mix/train_cleaned/$2$n"; done
-}
+. assets/models/document_pages.sh
+generate_document_pages
 add_dirty p110 a; add_dirty p300 b; add_dirty p200 c; add_clean clean110 d; add_clean clean300 e
 
 common=(--dataset "$work/mix" --page-input paper-divided --arch residual --layers 8 --width 16 --loss mse --batch 32 --keep-best)
@@ -58,7 +38,5 @@ else
   $app train "${common[@]}" --lr 1e-4 --epochs 3 --seed 6 --init "$work/round1.dae" --out "$work/documents.dae"
 fi
 
-for held in heldout110 heldout300 cleancheck110 cleancheck300; do
-  $app eval-pages --model "$work/documents.dae" --pages "$work/$held"
-done
+score_document_model "$work/documents.dae"
 echo "trained: $work/documents.dae (copy it to assets/models/documents.dae to bundle it)"

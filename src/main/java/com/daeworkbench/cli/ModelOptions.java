@@ -22,6 +22,10 @@ final class ModelOptions {
     @Option(names = "--bottleneck", description = "size of the code layer (dense) or filters at the bottleneck (conv)")
     Integer bottleneck;
 
+    @Option(names = "--dilation", description = "residual: spread the middle layers' 3x3 kernels up to this many pixels apart "
+            + "(1, 2, ... up to it and back to 1): a wider view at the same cost; 1 = none (default: 1)")
+    Integer dilation;
+
     @Option(names = "--activation", converter = Converters.ActivationConverter.class,
             description = "relu, leaky_relu, elu, tanh, sigmoid")
     Activation activation;
@@ -50,7 +54,7 @@ final class ModelOptions {
 
     /** The options set, the rest from {@code d} (its kind and input size included). */
     ArchitectureSpec toSpec(ArchitectureSpec d) {
-        return new ArchitectureSpec(d.kind(), d.inputHeight(), d.inputWidth(),
+        ArchitectureSpec spec = new ArchitectureSpec(d.kind(), d.inputHeight(), d.inputWidth(),
                 layers != null ? layers : d.layers(),
                 this.width != null ? this.width : d.width(),
                 bottleneck != null ? bottleneck : d.bottleneck(),
@@ -61,5 +65,6 @@ final class ModelOptions {
                 batch != null ? batch : d.batchSize(),
                 weightDecay != null ? weightDecay : d.weightDecay(),
                 seed);
+        return dilation == null ? spec : spec.withNetwork(spec.network().withDilation(dilation));
     }
 }

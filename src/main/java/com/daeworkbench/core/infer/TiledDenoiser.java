@@ -27,10 +27,12 @@ public final class TiledDenoiser {
         this.model = model;
         ArchitectureSpec spec = model.spec();
         if (spec.fullyConvolutional()) {
-            int m = NetworkPlan.of(spec).sizeMultiple();
+            NetworkPlan plan = NetworkPlan.of(spec);
+            int m = plan.sizeMultiple();
             this.tileH = CONV_TILE / m * m;
             this.tileW = tileH;
-            this.overlap = Math.max(16, 2 * spec.layers() * 2) / m * m + m;
+            // tiles meet where both sides saw the same pixels: twice the reach on each side
+            this.overlap = Math.max(16, 4 * plan.reach()) / m * m + m;
         } else {
             this.tileH = spec.inputHeight();
             this.tileW = spec.inputWidth();

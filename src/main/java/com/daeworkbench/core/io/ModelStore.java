@@ -26,11 +26,12 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelStore {
     /**
-     * 2: the spec may ask for a page preprocessing ({@code pageInput}); files of models without
-     * one are still written as 1, so older versions of the app read them, and refuse those
-     * they would run wrongly.
+     * 2: the spec may ask for a page preprocessing ({@code pageInput}); 3: the spec may dilate a
+     * residual network's convolutions ({@code dilation}). A file is written with the lowest
+     * version that describes it, so older versions of the app read the models they can run and
+     * refuse those they would run wrongly.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     public static final String EXTENSION = ".dae";
     private static final String SPEC = "spec.json";
     private static final String INFO = "info.json";
@@ -41,7 +42,7 @@ public final class ModelStore {
 
     public static void save(Path file, DenoisingModel model, ModelInfo info) throws IOException {
         byte[] spec = Json.MAPPER.writeValueAsBytes(model.spec());
-        int version = model.spec().pageInput() == ArchitectureSpec.PageInput.RAW ? 1 : FORMAT_VERSION;
+        int version = formatVersionOf(model.spec());
         byte[] meta = Json.MAPPER.writeValueAsBytes(info.withFormatVersion(version));
         byte[] weights = model.toBytes();
         Map<String, byte[]> extras = model.extraEntries();
@@ -53,6 +54,11 @@ public final class ModelStore {
             for (Map.Entry<String, byte[]> e : extras.entrySet()) put(zip, e.getKey(), e.getValue());
             zip.finish();
         });
+    }
+
+    static int formatVersionOf(ArchitectureSpec spec) {
+        if (spec.dilation() > 1) return 3;
+        return spec.pageInput() == ArchitectureSpec.PageInput.RAW ? 1 : 2;
     }
 
     public static SavedModel load(Path file) throws IOException {

@@ -73,18 +73,22 @@ public record ArchitectureSpec(Network network, TrainingConfig training) {
      */
     public record FileForm(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
                            Loss loss, Optimizer optimizer, double learningRate, int batchSize, double weightDecay, long seed,
-                           PageInput pageInput) { }
+                           PageInput pageInput,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           Integer dilation) { }
 
+    /** Written only when set, so the spec.json of every network without dilation reads as before. */
     @com.fasterxml.jackson.annotation.JsonValue
     public FileForm fileForm() {
         return new FileForm(kind(), inputHeight(), inputWidth(), layers(), width(), bottleneck(), activation(), loss(), optimizer(),
-                learningRate(), batchSize(), weightDecay(), seed(), pageInput());
+                learningRate(), batchSize(), weightDecay(), seed(), pageInput(), dilation() == 1 ? null : dilation());
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static ArchitectureSpec of(FileForm f) {
-        return new ArchitectureSpec(f.kind(), f.inputHeight(), f.inputWidth(), f.layers(), f.width(), f.bottleneck(), f.activation(),
-                f.loss(), f.optimizer(), f.learningRate(), f.batchSize(), f.weightDecay(), f.seed(), f.pageInput());
+        Network n = new Network(f.kind(), f.inputHeight(), f.inputWidth(), f.layers(), f.width(), f.bottleneck(), f.activation(),
+                f.loss(), f.pageInput(), f.dilation() == null ? 1 : f.dilation());
+        return new ArchitectureSpec(n, new TrainingConfig(f.optimizer(), f.learningRate(), f.batchSize(), f.weightDecay(), f.seed()));
     }
 
     // the network's fields
@@ -97,6 +101,7 @@ public record ArchitectureSpec(Network network, TrainingConfig training) {
     public Activation activation() { return network.activation(); }
     public Loss loss() { return network.loss(); }
     public PageInput pageInput() { return network.pageInput(); }
+    public int dilation() { return network.dilation(); }
     // the training's fields
     public Optimizer optimizer() { return training.optimizer(); }
     public double learningRate() { return training.learningRate(); }
@@ -128,8 +133,6 @@ public record ArchitectureSpec(Network network, TrainingConfig training) {
     }
 
     public ArchitectureSpec withPageInput(PageInput input) {
-        Network n = network;
-        return withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(), n.bottleneck(), n.activation(),
-                n.loss(), input));
+        return withNetwork(network.withPageInput(input));
     }
 }

@@ -130,6 +130,9 @@ final class DirectLayers {
         private final int step;
         private final String id;
         private final NetworkPlan.Conv conv;
+        /** 1, or the spacing of the taps: the convolution then runs undilated on the image's phases ({@link Phases}) */
+        private final int dilation;
+        private final Phases phases = new Phases();
         private final INDArray w, b, gradW, gradB, gamma, beta, gradGamma, gradBeta, runningMean, runningVar;
         private INDArray lastInput, lastDerivativeInput, lastNormalized, lastInvStd;
 
@@ -137,6 +140,7 @@ final class DirectLayers {
             this.step = step;
             this.id = "conv" + step;
             this.conv = conv;
+            this.dilation = conv.dilation();
             this.w = params.get(ParameterNames.weights(step));
             this.gradW = gradients.get(ParameterNames.weights(step));
             this.b = params.get(ParameterNames.bias(step));
@@ -159,14 +163,17 @@ final class DirectLayers {
         public INDArray forward(Pass pass, INDArray x, boolean training) {
             long n = x.size(0), h = x.size(1), wd = x.size(2), c = conv.out();
             INDArray z = pass.buffer(id + "z", n, h, wd, c);
+            INDArray in = dilation == 1 ? x : phases.split(pass, id + "xs", x, dilation);
+            INDArray out = dilation == 1 ? z : pass.buffer(id + "zs", in.size(0), in.size(1), in.size(2), c);
             if (conv.batchNorm()) {
-                exec("conv2d", new INDArray[] {x, w}, new INDArray[] {z}, CONV_ARGS);
+                exec("conv2d", new INDArray[] {in, w}, new INDArray[] {out}, CONV_ARGS);
             } else {
-                exec("conv2d", new INDArray[] {x, w, b}, new INDArray[] {z}, CONV_ARGS);
+                exec("conv2d", new INDArray[] {in, w, b}, new INDArray[] {out}, CONV_ARGS);
             }
+            if (dilation > 1) phases.merge(out, dilation, z);
             INDArray y = z;
             if (conv.batchNorm()) y = training ? normalizeTraining(pass, z) : normalizeInference(z);
-            lastInput = x;
+            lastInput = in;
             lastDerivativeInput = y;
             if (conv.activation() == null) return y;
             INDArray a = activate(pass, id + "a", y, conv.activation(), training);
@@ -206,6 +213,15 @@ final class DirectLayers {
             INDArray grad = gradOut;
             if (conv.activation() != null) activationGradientInPlace(lastDerivativeInput, grad, conv.activation());
             if (conv.batchNorm()) normalizationGradientInPlace(pass, grad);
+            if (dilation == 1) return backwardOnImages(pass, grad);
+            INDArray gradInPhases = backwardOnImages(pass, phases.split(pass, id + "gs", grad, dilation));
+            INDArray gradIn = pass.buffer(id + "dxm", grad.size(0), grad.size(1), grad.size(2), conv.in());
+            phases.merge(gradInPhases, dilation, gradIn);
+            return gradIn;
+        }
+
+        /** The gradients of an undilated convolution of {@code lastInput} (images or phases) given its output's. */
+        private INDArray backwardOnImages(Pass pass, INDArray grad) {
             INDArray gradIn = pass.buffer(id + "dx", lastInput.shape());
             long n = lastInput.size(0);
             long perChunk = Math.max(1, chunkPixels / (lastInput.size(1) * lastInput.size(2)));
@@ -260,6 +276,73 @@ final class DirectLayers {
     }
 
     /**
+     * A dilated 3x3 convolution as an ordinary one on the image's phases (TensorFlow's atrous
+     * convolution): with taps {@code d} pixels apart, an output pixel only meets input pixels of
+     * its own row and column phase (y mod d, x mod d), so the d x d sub-images of every d-th pixel
+     * convolve independently, undilated, side by side in the batch. M2.1's oneDNN helper cannot
+     * build a dilated convolution (its right padding leaves the dilation out) and libnd4j's own
+     * kernel ran 10x slower than oneDNN here. The reshuffles are plain Java copies of each
+     * pixel's channels: ND4J's 6-d permuted assign cost more than the convolution.
+     */
+    static final class Phases {
+        private float[] zeros = new float[0];
+
+        private Phases() { }
+
+        /** [n, h, w, c] to [n * d * d, ceil(h / d), ceil(w / d), c], zero-padded at the bottom and right. */
+        INDArray split(Pass pass, String key, INDArray x, int d) {
+            int n = (int) x.size(0), h = (int) x.size(1), w = (int) x.size(2), c = (int) x.size(3);
+            int hp = (h + d - 1) / d, wp = (w + d - 1) / d;
+            INDArray phases = pass.buffer(key, (long) n * d * d, hp, wp, c);
+            FloatBuffer src = whole(x);
+            FloatBuffer dst = DirectModel.floats(phases);
+            if (zeros.length < c) zeros = new float[c];
+            float[] none = zeros;
+            // one task per image and phase row: large pages come as one image
+            IntStream.range(0, n * d).parallel().forEach(task -> {
+                int img = task / d, py = task % d;
+                for (int px = 0; px < d; px++) {
+                    int base = ((img * d + py) * d + px) * hp * wp * c;
+                    for (int yy = 0; yy < hp; yy++) {
+                        int y = yy * d + py;
+                        for (int xx = 0; xx < wp; xx++) {
+                            int xo = xx * d + px;
+                            int at = base + (yy * wp + xx) * c;
+                            if (y < h && xo < w) {
+                                dst.put(at, src, ((img * h + y) * w + xo) * c, c);
+                            } else {
+                                dst.put(at, none, 0, c);
+                            }
+                        }
+                    }
+                }
+            });
+            return phases;
+        }
+
+        /** The inverse of {@link #split} into {@code out} [n, h, w, c], the padding dropped. */
+        void merge(INDArray phases, int d, INDArray out) {
+            int n = (int) out.size(0), h = (int) out.size(1), w = (int) out.size(2), c = (int) out.size(3);
+            int hp = (int) phases.size(1), wp = (int) phases.size(2);
+            FloatBuffer src = whole(phases);
+            FloatBuffer dst = DirectModel.floats(out);
+            IntStream.range(0, n * h).parallel().forEach(row -> {
+                int img = row / h, y = row % h;
+                int py = y % d, yy = y / d;
+                for (int xo = 0; xo < w; xo++) {
+                    int px = xo % d, xx = xo / d;
+                    int at = (((img * d + py) * d + px) * hp * wp + yy * wp + xx) * c;
+                    dst.put(((img * h + y) * w + xo) * c, src, at, c);
+                }
+            });
+        }
+
+        private static FloatBuffer whole(INDArray a) {
+            return DirectModel.floats(a.isView() ? a.dup('c') : a);
+        }
+    }
+
+    /**
      * A 3x3 convolution with one input channel (the network's first layer) or one output channel
      * (its last) as a matrix product with the nine shifted copies of the one-channel image, built
      * in Java. oneDNN runs these shapes at a tenth of its 32-channel speed; as gemms they cost
@@ -297,7 +380,7 @@ final class DirectLayers {
 
         /** The first layer (one input channel, no input gradient needed) or any layer with one output channel. */
         static boolean applies(int step, NetworkPlan.Conv conv) {
-            return !conv.batchNorm() && ((step == 1 && conv.in() == 1) || conv.out() == 1);
+            return !conv.batchNorm() && conv.dilation() == 1 && ((step == 1 && conv.in() == 1) || conv.out() == 1);
         }
 
         @Override public int step() { return step; }

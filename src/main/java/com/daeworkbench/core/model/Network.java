@@ -11,12 +11,18 @@ import com.daeworkbench.core.model.ArchitectureSpec.PageInput;
  * The loss belongs here, not to the training settings, because it picks the output layer
  * (cross-entropy trains a sigmoid output, mean squared error a linear one clamped to [0,1]); the
  * page input belongs here because the weights only make sense on pages prepared that way.
+ *
+ * <p>{@code dilation} (residual networks only, 1 = none) spreads the 3x3 kernels of the middle
+ * layers apart, rising 1, 2, ... up to it and falling back to 1 (IRCNN's schedule, Zhang et al.
+ * 2017): the network sees farther at the same cost per pixel and the same weights count.
  */
 public record Network(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
-                      Loss loss, PageInput pageInput) {
+                      Loss loss, PageInput pageInput, int dilation) {
+    public static final int MAX_DILATION = 8;
 
     public Network {
         if (pageInput == null) pageInput = PageInput.RAW;
+        if (dilation == 0) dilation = 1;
         require(kind != null, "kind is required");
         require(inputHeight >= 1 && inputWidth >= 1, "input size must be positive, got " + inputHeight + "x" + inputWidth);
         require(layers >= 1 && layers <= 30, "layers must be in 1..30, got " + layers);
@@ -24,11 +30,47 @@ public record Network(Kind kind, int inputHeight, int inputWidth, int layers, in
         require(bottleneck >= 1 && bottleneck <= 4096, "bottleneck must be in 1..4096, got " + bottleneck);
         require(kind != Kind.RESIDUAL || layers >= 2, "a residual network needs at least 2 layers, got " + layers);
         require(activation != null && loss != null, "activation and loss are required");
+        require(dilation >= 1 && dilation <= MAX_DILATION, "dilation must be in 1.." + MAX_DILATION + ", got " + dilation);
+        require(dilation == 1 || kind == Kind.RESIDUAL, "only a residual network takes a dilation, got " + dilation);
+    }
+
+    /** Without dilation: every network before dilation existed. */
+    public Network(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
+                   Loss loss, PageInput pageInput) {
+        this(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss, pageInput, 1);
     }
 
     /** The same network on images of another size (only a fully convolutional one runs on them). */
     public Network withInputSize(int height, int width) {
-        return new Network(kind, height, width, layers, this.width, bottleneck, activation, loss, pageInput);
+        return new Network(kind, height, width, layers, this.width, bottleneck, activation, loss, pageInput, dilation);
+    }
+
+    public Network withLayers(int n) {
+        return new Network(kind, inputHeight, inputWidth, n, width, bottleneck, activation, loss, pageInput, dilation);
+    }
+
+    public Network withWidth(int n) {
+        return new Network(kind, inputHeight, inputWidth, layers, n, bottleneck, activation, loss, pageInput, dilation);
+    }
+
+    public Network withBottleneck(int n) {
+        return new Network(kind, inputHeight, inputWidth, layers, width, n, activation, loss, pageInput, dilation);
+    }
+
+    public Network withActivation(Activation a) {
+        return new Network(kind, inputHeight, inputWidth, layers, width, bottleneck, a, loss, pageInput, dilation);
+    }
+
+    public Network withLoss(Loss l) {
+        return new Network(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, l, pageInput, dilation);
+    }
+
+    public Network withPageInput(PageInput p) {
+        return new Network(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss, p, dilation);
+    }
+
+    public Network withDilation(int d) {
+        return new Network(kind, inputHeight, inputWidth, layers, width, bottleneck, activation, loss, pageInput, d);
     }
 
     static void require(boolean ok, String message) {

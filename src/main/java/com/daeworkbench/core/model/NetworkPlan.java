@@ -38,11 +38,20 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
         @Override public boolean learned() { return true; }
     }
 
-    /** 3x3 convolution, same padding; optional batch norm before the activation. */
-    public record Conv(int in, int out, boolean batchNorm, Activation activation) implements Step {
+    /** 3x3 convolution, same padding, its taps {@code dilation} pixels apart; optional batch norm before the activation. */
+    public record Conv(int in, int out, boolean batchNorm, Activation activation, int dilation) implements Step {
+        public Conv {
+            if (dilation < 1) throw new IllegalArgumentException("dilation must be at least 1, got " + dilation);
+        }
+
+        public Conv(int in, int out, boolean batchNorm, Activation activation) {
+            this(in, out, batchNorm, activation, 1);
+        }
+
         public long parameters() { return 9L * in * out + (batchNorm ? 2L * out : out); }
         public String describe() {
-            return "conv 3x3 " + in + " -> " + out + (batchNorm ? " + batch norm" : "") + suffix(activation);
+            return "conv 3x3" + (dilation > 1 ? " dilated " + dilation : "") + " " + in + " -> " + out
+                    + (batchNorm ? " + batch norm" : "") + suffix(activation);
         }
         public <R> R accept(Visitor<R> v) { return v.conv(this); }
         @Override public boolean learned() { return true; }
@@ -106,12 +115,38 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
             }
             case RESIDUAL -> {
                 steps.add(new Conv(1, s.width(), false, act));
-                for (int i = 0; i < s.layers() - 2; i++) steps.add(new Conv(s.width(), s.width(), true, act));
+                int middle = s.layers() - 2;
+                for (int i = 0; i < middle; i++) {
+                    steps.add(new Conv(s.width(), s.width(), true, act, middleDilation(i, middle, s.dilation())));
+                }
                 steps.add(new Conv(s.width(), 1, false, null));
                 steps.add(new Output(true));
             }
         }
         return new NetworkPlan(s, List.copyOf(steps));
+    }
+
+    /** Middle layer {@code i} of {@code middle}: rising 1, 2, ... to {@code max}, falling back to 1 at the end. */
+    static int middleDilation(int i, int middle, int max) {
+        return Math.min(max, Math.min(i + 1, middle - i));
+    }
+
+    /**
+     * How many pixels away, on each side, an input pixel can still change an output pixel:
+     * a 3x3 convolution reaches its dilation further at the resolution it runs at.
+     */
+    public int reach() {
+        int[] scale = {1};
+        int[] reach = {0};
+        Visitor<Void> add = new Visitor<>() {
+            public Void dense(Dense d) { return null; }
+            public Void conv(Conv c) { reach[0] += c.dilation() * scale[0]; return null; }
+            public Void maxPool(MaxPool p) { scale[0] *= 2; return null; }
+            public Void upsample(Upsample u) { scale[0] /= 2; return null; }
+            public Void output(Output o) { return null; }
+        };
+        for (Step step : steps) step.accept(add);
+        return reach[0];
     }
 
     public long parameterCount() {

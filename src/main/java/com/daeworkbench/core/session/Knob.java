@@ -47,16 +47,11 @@ public enum Knob {
                 case BATCH -> s.withTraining(t.withBatchSize(Integer.parseInt(v)));
                 case WEIGHT_DECAY -> s.withTraining(t.withWeightDecay(Double.parseDouble(v)));
                 case OPTIMIZER -> s.withTraining(t.withOptimizer(parse(Optimizer.class, v)));
-                case WIDTH -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), Integer.parseInt(v),
-                        n.bottleneck(), n.activation(), n.loss(), n.pageInput()));
-                case LAYERS -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), Integer.parseInt(v), n.width(),
-                        n.bottleneck(), n.activation(), n.loss(), n.pageInput()));
-                case BOTTLENECK -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(),
-                        Integer.parseInt(v), n.activation(), n.loss(), n.pageInput()));
-                case ACTIVATION -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(),
-                        n.bottleneck(), parse(Activation.class, v), n.loss(), n.pageInput()));
-                case LOSS -> s.withNetwork(new Network(n.kind(), n.inputHeight(), n.inputWidth(), n.layers(), n.width(),
-                        n.bottleneck(), n.activation(), parse(Loss.class, v), n.pageInput()));
+                case WIDTH -> s.withNetwork(n.withWidth(Integer.parseInt(v)));
+                case LAYERS -> s.withNetwork(n.withLayers(Integer.parseInt(v)));
+                case BOTTLENECK -> s.withNetwork(n.withBottleneck(Integer.parseInt(v)));
+                case ACTIVATION -> s.withNetwork(n.withActivation(parse(Activation.class, v)));
+                case LOSS -> s.withNetwork(n.withLoss(parse(Loss.class, v)));
                 case CORRUPTION -> s;
             };
         } catch (IllegalArgumentException e) {

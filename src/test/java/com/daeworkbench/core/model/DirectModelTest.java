@@ -31,6 +31,9 @@ class DirectModelTest {
                 Arguments.of(spec(Kind.RESIDUAL, 3, Activation.ELU, Loss.MSE, Optimizer.ADAM, 1e-2)),
                 Arguments.of(spec(Kind.RESIDUAL, 3, Activation.SIGMOID, Loss.MSE, Optimizer.ADAM, 0)),
                 Arguments.of(spec(Kind.RESIDUAL, 2, Activation.TANH, Loss.MSE, Optimizer.RMSPROP, 0)),
+                // dilated middle layers 1, 2, 1 and 1, 2, 3, 2, 1 (3 taps 3 pixels apart on an 8x8 image)
+                Arguments.of(dilated(spec(Kind.RESIDUAL, 5, Activation.RELU, Loss.MSE, Optimizer.ADAM, 0), 2)),
+                Arguments.of(dilated(spec(Kind.RESIDUAL, 7, Activation.LEAKY_RELU, Loss.MSE, Optimizer.ADAM, 1e-2), 3)),
                 Arguments.of(spec(Kind.CONV, 1, Activation.ELU, Loss.BCE, Optimizer.ADAM, 1e-2)),
                 // dense: every activation, both losses, every optimizer, weight decay, 1 to 3 hidden layers each side
                 Arguments.of(spec(Kind.DENSE, 2, Activation.RELU, Loss.BCE, Optimizer.ADAM, 0)),
@@ -43,6 +46,10 @@ class DirectModelTest {
 
     static ArchitectureSpec spec(Kind kind, int layers, Activation act, Loss loss, Optimizer opt, double decay) {
         return new ArchitectureSpec(kind, 8, 8, layers, 6, 5, act, loss, opt, 1e-2, 4, decay, 7);
+    }
+
+    static ArchitectureSpec dilated(ArchitectureSpec spec, int dilation) {
+        return spec.withNetwork(spec.network().withDilation(dilation));
     }
 
     @ParameterizedTest
@@ -74,6 +81,17 @@ class DirectModelTest {
     }
 
     private static void trainsLikeTheSameDiffGraph(ArchitectureSpec spec, int count, DirectModel model) {
+        // the graph's dilated convolutions must skip oneDNN too (DirectLayers.execConv says why)
+        boolean helpers = org.nd4j.linalg.factory.Nd4j.getEnvironment().helpersAllowed();
+        if (spec.dilation() > 1) org.nd4j.linalg.factory.Nd4j.getEnvironment().allowHelpers(false);
+        try {
+            comparedWithTheGraph(spec, count, model);
+        } finally {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().allowHelpers(helpers);
+        }
+    }
+
+    private static void comparedWithTheGraph(ArchitectureSpec spec, int count, DirectModel model) {
         SplittableRandom random = new SplittableRandom(3);
         int pixels = count * 64;
         try (DenoisingModel reference = new SameDiffModel(spec, null); DenoisingModel direct = model) {
@@ -109,6 +127,8 @@ class DirectModelTest {
         try {
             trainsStepForStepLikeTheSameDiffGraph(spec(Kind.RESIDUAL, 4, Activation.RELU, Loss.MSE, Optimizer.ADAM, 0));
             trainsStepForStepLikeTheSameDiffGraph(spec(Kind.CONV, 2, Activation.RELU, Loss.BCE, Optimizer.ADAM, 0));
+            // 16 phase images of 4x4: chunks of 12 and 4
+            trainsStepForStepLikeTheSameDiffGraph(dilated(spec(Kind.RESIDUAL, 5, Activation.RELU, Loss.MSE, Optimizer.ADAM, 0), 2));
         } finally {
             DirectLayers.chunkPixels = saved;
         }

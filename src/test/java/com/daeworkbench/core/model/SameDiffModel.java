@@ -192,7 +192,6 @@ final class SameDiffModel implements DenoisingModel {
         long[] shape = dense ? new long[] {-1, (long) spec.inputHeight() * spec.inputWidth()} : new long[] {-1, -1, -1, 1};
         SDVariable input = sd.placeHolder("input", DataType.FLOAT, shape);
         SDVariable label = sd.placeHolder("label", DataType.FLOAT, shape);
-        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
         SDVariable x = input;
         SDVariable logits = null;
         SDVariable output = null;
@@ -208,6 +207,8 @@ final class SameDiffModel implements DenoisingModel {
                 // mmul + add, not nn().linear: M2.1's xw_plus_b gave a different answer on every other call (stale output buffer)
                 x = activate(x.mmul(sd.var("w" + i, state.get("w" + i).dup())).add(sd.var("b" + i, state.get("b" + i).dup())), d.activation());
             } else if (step instanceof NetworkPlan.Conv c) {
+                Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).dH(c.dilation()).dW(c.dilation())
+                        .paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
                 SDVariable w = sd.var("w" + i, state.get("w" + i).dup());
                 if (c.batchNorm()) {
                     x = sd.cnn().conv2d(x, w, conv);

@@ -1,0 +1,36 @@
+# Generated pages for the document model, sourced by train_document_model.sh and
+# receptive_field_study.sh so that both train and score on the very same pages.
+# Needs: $app (the workbench command) and $work (the work folder).
+
+generate_document_pages() {
+  # Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
+  # A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
+  $app generate-documents --count 120 --seed 11 --out "$work/p110"
+  $app generate-documents --count 60 --seed 12 --width 640 --height 640 --dpi 300 --out "$work/p300"
+  $app generate-documents --count 40 --seed 13 --width 600 --height 600 --dpi 200 --out "$work/p200"
+  $app generate-documents --count 48 --seed 14 --out "$work/clean110"
+  $app generate-documents --count 24 --seed 15 --width 640 --height 640 --dpi 300 --out "$work/clean300"
+  $app generate-documents --count 48 --seed 16 --out "$work/clean110b"
+  $app generate-documents --count 24 --seed 17 --width 640 --height 640 --dpi 300 --out "$work/clean300b"
+  $app generate-documents --count 24 --seed 7771 --out "$work/heldout110"
+  $app generate-documents --count 12 --seed 7781 --width 640 --height 640 --dpi 300 --out "$work/heldout300"
+  # clean pages held out as their own targets: what a clean scan comes back as
+  $app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
+  $app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"
+  for d in cleancheck110 cleancheck300; do rm -rf "$work/$d/train"; cp -r "$work/$d/train_cleaned" "$work/$d/train"; done
+  mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
+}
+
+add_dirty() {   # SET PREFIX: dirty pages with their clean originals
+  for f in "$work/$1"/train/*.png; do n=$(basename "$f"); cp "$f" "$work/mix/train/$2$n"; cp "$work/$1/train_cleaned/$n" "$work/mix/train_cleaned/$2$n"; done
+}
+
+add_clean() {   # SET PREFIX: clean pages as their own targets: the network must leave a clean scan as it is
+  for f in "$work/$1"/train_cleaned/*.png; do n=$(basename "$f"); cp "$f" "$work/mix/train/$2$n"; cp "$f" "$work/mix/train_cleaned/$2$n"; done
+}
+
+score_document_model() {   # MODEL: whole-page RMSE on the held-out dirty pages and the clean checks
+  for held in heldout110 heldout300 cleancheck110 cleancheck300; do
+    $app eval-pages --model "$1" --pages "$work/$held"
+  done
+}
