@@ -1,5 +1,7 @@
 package com.daeworkbench.core.data;
 
+import java.util.List;
+
 /**
  * A train/test split. When {@code trainNoisy}/{@code testNoisy} are present the data set is
  * made of real noisy/clean pairs (aligned index by index with {@code train}/{@code test}) and
@@ -9,9 +11,11 @@ package com.daeworkbench.core.data;
  * values, NaN where a cell is missing; {@code table} then says how the file's columns were
  * encoded (null for images), and {@link #shape()} tells the two apart.
  */
-public record Dataset(String name, ImageSet train, ImageSet test, ImageSet trainNoisy, ImageSet testNoisy, TableSchema table) {
+public record Dataset(String name, ImageSet train, ImageSet test, ImageSet trainNoisy, ImageSet testNoisy, TableSchema table,
+                      List<String> labelNames) {
 
     public Dataset {
+        labelNames = labelNames == null ? List.of() : List.copyOf(labelNames);
         if (train.height() != test.height() || train.width() != test.width()) {
             throw new IllegalArgumentException(name + ": train and test images differ in size");
         }
@@ -24,7 +28,12 @@ public record Dataset(String name, ImageSet train, ImageSet test, ImageSet train
     }
 
     public Dataset(String name, ImageSet train, ImageSet test, ImageSet trainNoisy, ImageSet testNoisy) {
-        this(name, train, test, trainNoisy, testNoisy, null);
+        this(name, train, test, trainNoisy, testNoisy, null, List.of());
+    }
+
+    /** A label's name as the file spells it (a table's label column), else "label N". */
+    public String labelName(int label) {
+        return label >= 0 && label < labelNames.size() ? labelNames.get(label) : "label " + label;
     }
 
     public static Dataset clean(String name, ImageSet train, ImageSet test) {

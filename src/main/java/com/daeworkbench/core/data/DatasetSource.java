@@ -27,7 +27,7 @@ public final class DatasetSource {
             if (in == null) throw new DataException("this build has no bundled table (" + BUNDLED_TABLE_RESOURCE + ")");
             Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Dataset d = TableData.load(copy, new TableData.Options(null, "diagnosis", Scaling.STANDARD, 0, 1), seed);
-            return new Dataset(BUNDLED_TABLE, d.train(), d.test(), null, null, d.table());
+            return new Dataset(BUNDLED_TABLE, d.train(), d.test(), null, null, d.table(), d.labelNames());
         } finally {
             Files.deleteIfExists(copy);
         }

@@ -56,6 +56,6 @@ public final class TableData {
         int held = Math.max(1, e.rows() / 10);
         ImageSet test = all.select(java.util.Arrays.copyOfRange(order, 0, held));
         ImageSet train = all.select(java.util.Arrays.copyOfRange(order, held, order.length));
-        return new Dataset(name, train, test, null, null, schema);
+        return new Dataset(name, train, test, null, null, schema, e.labelNames());
     }
 }

@@ -45,6 +45,11 @@ public final class TableModel implements DenoisingModel {
         return data.table() == null ? net : new TableModel(net, data.table());
     }
 
+    /** True when the model file was trained on a table (it carries the column schema). */
+    public static boolean isTable(SavedModel saved) {
+        return saved.extras().containsKey(SCHEMA_ENTRY);
+    }
+
     /** The table model in a model file, or null when the file holds an image model. */
     public static TableModel of(SavedModel saved) throws IOException {
         byte[] json = saved.extras().get(SCHEMA_ENTRY);

@@ -16,6 +16,7 @@ import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.noise.Corruption;
 import com.daeworkbench.core.noise.CorruptionSpec;
+import com.daeworkbench.core.table.OddRows;
 import com.daeworkbench.core.table.TableModel;
 import com.daeworkbench.ui.BackgroundTask;
 import com.daeworkbench.ui.TaskRunner;
@@ -68,6 +69,8 @@ public final class AnalysisViewModel {
     private final ObjectProperty<Score> score = new SimpleObjectProperty<>(Score.SSIM);
     private final ReadOnlyObjectWrapper<AnomalyReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ImageSet[]> anomalySets = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<OddRowList> oddRows = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper tableModel = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final DoubleProperty threshold = new SimpleDoubleProperty();
     private final ReadOnlyObjectWrapper<Roc.Confusion> confusion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentProjection> projection = new ReadOnlyObjectWrapper<>();
@@ -119,6 +122,7 @@ public final class AnalysisViewModel {
             if (model != null) model.model().close();
             model = saved;
             modelFile = file;
+            tableModel.set(TableModel.isTable(saved));
             score.set(Score.recommendedFor(saved.model().spec().kind(), !CorruptionSpec.PAIRS.equals(saved.info().corruption())));
             modelName.set(file.getFileName() + " · " + saved.model().spec().kind().name().toLowerCase(Locale.ROOT)
                     + " · trained on " + saved.info().dataset() + " with " + saved.info().corruption());
@@ -181,6 +185,7 @@ public final class AnalysisViewModel {
             return new Scored(r, normal, test);
         }, scored -> {
             AnomalyReport r = scored.report();
+            oddRows.set(null);
             anomalySets.set(new ImageSet[] {scored.normal(), scored.test()});
             report.set(r);
             threshold.set(r.thresholdAt95Recall());
@@ -199,7 +204,8 @@ public final class AnalysisViewModel {
             if (table == null) throw new IllegalArgumentException("the model was not trained on a table");
             ImageSet rows = d.train().followedBy(d.test());
             if (!rows.hasLabels()) throw new IllegalArgumentException(d.name() + " has no label column to say which rows are odd");
-            double[] scores = com.daeworkbench.core.table.OddRows.score(table, rows.pixels(), rows.count()).rowScores();
+            OddRows.Result result = OddRows.score(table, rows.pixels(), rows.count());
+            double[] scores = result.rowScores();
             int odd = rarerLabel(rows);
             List<Integer> normalIdx = new ArrayList<>(), oddIdx = new ArrayList<>();
             for (int i = 0; i < rows.count(); i++) (rows.label(i) == odd ? oddIdx : normalIdx).add(i);
@@ -207,17 +213,23 @@ public final class AnalysisViewModel {
             double[] oddScores = oddIdx.stream().mapToDouble(i -> scores[i]).toArray();
             ImageSet normal = rows.select(normalIdx.stream().mapToInt(Integer::intValue).toArray());
             ImageSet test = rows.select(oddIdx.stream().mapToInt(Integer::intValue).toArray());
-            return new Scored(AnomalyReport.of(Score.MSE, normalScores, oddScores), normal, test);
-        }, scored -> {
+            OddRowList list = OddRowList.of(result, rows, d, odd, oddIdx.size(), normalIdx.size());
+            return new ScoredRows(new Scored(AnomalyReport.of(Score.MSE, normalScores, oddScores), normal, test), list);
+        }, scoredRows -> {
+            Scored scored = scoredRows.scored();
             AnomalyReport r = scored.report();
+            oddRows.set(scoredRows.rows());
             anomalySets.set(new ImageSet[] {scored.normal(), scored.test()});
             report.set(r);
             threshold.set(r.thresholdAt95Recall());
             confusion.set(r.at(r.thresholdAt95Recall()));
-            setStatus(Tab.ANOMALIES, String.format(Locale.ROOT, "AUC %.3f: %d rows of the rarer label (odd) against %d others, scored"
-                    + " by the reconstruction error of each column hidden in turn", r.auc(), r.testScores().length, r.normalScores().length));
+            setStatus(Tab.ANOMALIES, String.format(Locale.ROOT, "AUC %.3f: %d %s rows (the rarer label, taken as odd) against %d %s rows,"
+                    + " scored by the reconstruction error of each column hidden in turn", r.auc(), r.testScores().length,
+                    scoredRows.rows().oddLabel(), r.normalScores().length, scoredRows.rows().normalLabel()));
         });
     }
+
+    private record ScoredRows(Scored scored, OddRowList rows) { }
 
     private static int rarerLabel(ImageSet rows) {
         java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
@@ -348,6 +360,10 @@ public final class AnalysisViewModel {
     public ObjectProperty<Score> scoreProperty() { return score; }
     public ReadOnlyObjectProperty<AnomalyReport> reportProperty() { return report.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ImageSet[]> anomalySetsProperty() { return anomalySets.getReadOnlyProperty(); }
+    /** The last table scoring's most and least odd rows; null after scoring images. */
+    public ReadOnlyObjectProperty<OddRowList> oddRowsProperty() { return oddRows.getReadOnlyProperty(); }
+    /** True while the model in use was trained on a table: the Anomalies tab scores its rows, not images. */
+    public javafx.beans.property.ReadOnlyBooleanProperty tableModelProperty() { return tableModel.getReadOnlyProperty(); }
     public DoubleProperty thresholdProperty() { return threshold; }
     public ReadOnlyObjectProperty<Roc.Confusion> confusionProperty() { return confusion.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LatentProjection> projectionProperty() { return projection.getReadOnlyProperty(); }

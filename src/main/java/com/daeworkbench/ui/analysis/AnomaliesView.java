@@ -36,6 +36,8 @@ public final class AnomaliesView extends BorderPane {
     private final FlowPane most = new FlowPane(4, 4), least = new FlowPane(4, 4);
     private final Label precisionRecall = new Label();
     private final Label hover = new Label("Hover the charts to read them.");
+    final javafx.scene.control.TableView<OddRowList.OddRow> mostRows = OddRowTable.create("odd-rows-most");
+    final javafx.scene.control.TableView<OddRowList.OddRow> leastRows = OddRowTable.create("odd-rows-least");
 
     public AnomaliesView(AnalysisViewModel vm, Consumer<String> notifier) {
         this.vm = vm;
@@ -54,7 +56,21 @@ public final class AnomaliesView extends BorderPane {
         run.setId("run-anomalies");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.runAnomalies());
-        setTop(new ModelBar(vm, AnalysisViewModel.Tab.ANOMALIES, new Label("against"), second, new Label("score"), score, run));
+        Label against = new Label("against");
+        Label scoreLabel = new Label("score");
+        Label rowsNote = new Label("odd rows: the rarer label · score: each column hidden in turn");
+        rowsNote.setId("odd-rows-note");
+        rowsNote.setTooltip(new Tooltip("A table model scores every row of its table: each column in turn is hidden and predicted from"
+                + " the rest of the row, and a row whose values the others do not explain scores high. The rows of the rarer label"
+                + " stand for the odd ones, so the ROC says how well the score finds them without ever seeing the label."));
+        // a table has no second image set and one score: show what is scored instead of controls that do nothing
+        for (javafx.scene.Node n : List.of(against, second, scoreLabel, score)) {
+            n.visibleProperty().bind(vm.tableModelProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        rowsNote.visibleProperty().bind(vm.tableModelProperty());
+        rowsNote.managedProperty().bind(rowsNote.visibleProperty());
+        setTop(new ModelBar(vm, AnalysisViewModel.Tab.ANOMALIES, against, second, scoreLabel, score, rowsNote, run));
 
         histogram.setId("anomaly-histogram");
         histogram.getStyleClass().add("anomaly-chart");
@@ -63,7 +79,7 @@ public final class AnomaliesView extends BorderPane {
         histogram.setAnimated(false);
         histogram.setCreateSymbols(false);
         histogram.getXAxis().setLabel("score (higher = more anomalous)");
-        histogram.getYAxis().setLabel("images");
+        histogram.getYAxis().labelProperty().bind(javafx.beans.binding.Bindings.when(vm.tableModelProperty()).then("rows").otherwise("images"));
         roc.setId("anomaly-roc");
         roc.setTitle("ROC curve");
         roc.setAnimated(false);
@@ -72,7 +88,7 @@ public final class AnomaliesView extends BorderPane {
         roc.getYAxis().setLabel("true positive rate (recall)");
         Slider threshold = new Slider(0, 1, 0);
         threshold.setId("anomaly-threshold");
-        threshold.setTooltip(new Tooltip("Images scoring at or above the threshold are flagged as anomalies."));
+        threshold.setTooltip(new Tooltip("Images (or rows) scoring at or above the threshold are flagged as anomalies."));
         threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
         vm.reportProperty().addListener((o, a, r) -> {
             if (r == null) return;
@@ -92,7 +108,11 @@ public final class AnomaliesView extends BorderPane {
         HBox.setHgrow(threshold, Priority.ALWAYS);
         thresholdRow.setPadding(new Insets(0, 10, 0, 10));
         javafx.scene.Node histogramArea = com.daeworkbench.ui.common.ChartPlaceholder.over(histogram,
-                "Press Score: the anomaly scores of the normal test images and of the second set appear here as two histograms.");
+                javafx.beans.binding.Bindings.when(vm.tableModelProperty())
+                        .then("Press Score: every row of the table is scored; the scores of the commoner label's rows and of the"
+                                + " rarer label's (taken as the odd ones) appear here as two histograms.")
+                        .otherwise("Press Score: the anomaly scores of the normal test images and of the second set appear here as"
+                                + " two histograms."));
         javafx.scene.Node rocArea = com.daeworkbench.ui.common.ChartPlaceholder.over(roc,
                 "Press Score: the ROC curve (how well the score separates the two sets) and its AUC appear here.");
         VBox histogramBox = new VBox(4, histogramArea, hover, thresholdRow, ChartExport.buttons(histogram, "anomaly-histogram",
@@ -117,15 +137,39 @@ public final class AnomaliesView extends BorderPane {
         Label leastLabel = new Label("Least anomalous");
         VBox extremes = new VBox(6, mostLabel, most, leastLabel, least);
         extremes.setPadding(new Insets(6, 10, 10, 10));
+        HBox rowTables = new HBox(10, titled("Rows rebuilt worst (orange: the rarer label)", mostRows),
+                titled("Rows rebuilt best", leastRows));
+        rowTables.setPadding(new Insets(6, 10, 10, 10));
+        rowTables.setPrefHeight(190);
+        rowTables.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        vm.oddRowsProperty().addListener((o, a, list) -> {
+            mostRows.getItems().setAll(list == null ? List.of() : list.most());
+            leastRows.getItems().setAll(list == null ? List.of() : list.least());
+        });
+        // the tab's lower part follows the model: row tables for a table's model, thumbnails for an image model
+        vm.tableModelProperty().addListener((o, a, table) -> setBottom(table ? rowTables : extremes));
         setCenter(charts);
-        setBottom(extremes);
+        setBottom(vm.tableModelProperty().get() ? rowTables : extremes);
         BorderPane.setMargin(charts, new Insets(6, 10, 0, 10));
+    }
+
+    private static VBox titled(String title, javafx.scene.control.TableView<?> table) {
+        VBox box = new VBox(4, new Label(title), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    /** What the second histogram holds: the second image set, or a table's rows of the rarer label. */
+    private String secondName() {
+        OddRowList rows = vm.oddRowsProperty().get();
+        return rows == null ? vm.secondSetProperty().get() : rows.oddLabel() + " rows";
     }
 
     private void draw(AnomalyReport r) {
         XYChart.Series<Number, Number> normal = new XYChart.Series<>(), test = new XYChart.Series<>();
-        normal.setName("normal test split");
-        test.setName(vm.secondSetProperty().get());
+        OddRowList rows = vm.oddRowsProperty().get();
+        normal.setName(rows == null ? "normal test split" : rows.normalLabel() + " rows");
+        test.setName(secondName());
         AnomalyReport.Histogram h = r.histogram();
         for (int i = 0; i < h.bins(); i++) {
             double x = h.binStart(i) + h.binWidth() / 2;
@@ -134,7 +178,7 @@ public final class AnomaliesView extends BorderPane {
         }
         histogram.getData().setAll(List.of(normal, test));
         XYChart.Series<Number, Number> curve = new XYChart.Series<>(), chance = new XYChart.Series<>();
-        curve.setName(String.format(Locale.ROOT, "%s score, AUC %.3f", r.score().key(), r.auc()));
+        curve.setName(String.format(Locale.ROOT, "%s score, AUC %.3f", rows == null ? r.score().key() : "row", r.auc()));
         for (Roc.Point p : r.rocCurve()) curve.getData().add(new XYChart.Data<>(p.fpr(), p.tpr()));
         chance.setName("chance (AUC 0.5)");
         chance.getData().add(new XYChart.Data<>(0, 0));
@@ -181,7 +225,7 @@ public final class AnomaliesView extends BorderPane {
         int bin = (int) Math.floor((v[0] - h.min()) / h.binWidth());
         if (bin < 0 || bin >= h.bins()) return;
         hover.setText(String.format(Locale.ROOT, "scores %.4f to %.4f: %d normal, %d %s", h.binStart(bin), h.binStart(bin + 1),
-                h.normal()[bin], h.test()[bin], vm.secondSetProperty().get()));
+                h.normal()[bin], h.test()[bin], secondName()));
     }
 
     private void hoverRoc(double sceneX, double sceneY) {

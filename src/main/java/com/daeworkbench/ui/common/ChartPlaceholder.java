@@ -15,7 +15,13 @@ public final class ChartPlaceholder {
 
     /** The chart under a message shown while none of its series has a point. */
     public static StackPane over(XYChart<?, ?> chart, String message) {
-        Label text = new Label(message);
+        return over(chart, new javafx.beans.property.SimpleStringProperty(message));
+    }
+
+    /** The same with a message that follows what the chart will show (images or table rows). */
+    public static StackPane over(XYChart<?, ?> chart, javafx.beans.value.ObservableValue<String> message) {
+        Label text = new Label();
+        text.textProperty().bind(message);
         text.setWrapText(true);
         text.setMaxWidth(360);
         text.getStyleClass().add("placeholder");

@@ -58,5 +58,20 @@ class TableAnalysisTest {
         assertThat(vm.anomalySetsProperty().get()[1].count()).isEqualTo(212);
         // unsupervised, the malignant rows are the harder ones to rebuild (the CLI's odd-rows reports 0.76)
         assertThat(r.auc()).isGreaterThan(0.6);
+        assertThat(vm.tableModelProperty().get()).as("the tab shows row controls, not image ones").isTrue();
+        OddRowList rows = vm.oddRowsProperty().get();
+        assertThat(rows.oddLabel()).isEqualTo("malignant");
+        assertThat(rows.normalLabel()).isEqualTo("benign");
+        assertThat(rows.most()).hasSize(12);
+        assertThat(rows.most()).extracting(OddRowList.OddRow::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rows.least().get(0).score()).isLessThan(rows.most().get(rows.most().size() - 1).score());
+        var columns = train.settings().loadedDatasetProperty().get().table().columns().stream().map(c -> c.name()).toList();
+        for (OddRowList.OddRow row : rows.most()) {
+            assertThat(columns).as("the most-off column is one of the table's").contains(row.column());
+            assertThat(row.columnError()).as("the most-off cell is at least as far off as the row's average").isGreaterThanOrEqualTo(row.score());
+            assertThat(row.odd()).isEqualTo(row.label().equals("malignant"));
+        }
+        assertThat(rows.most().stream().filter(OddRowList.OddRow::odd).count()).as("the worst rebuilt are mostly malignant")
+                .isGreaterThan(rows.most().size() / 2);
     }
 }
