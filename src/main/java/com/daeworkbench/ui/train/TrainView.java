@@ -568,7 +568,35 @@ public final class TrainView extends BorderPane {
                 + " one after another from these settings, and see which knob mattered."));
         sweep.disableProperty().bind(vm.engineReadyProperty().not());
         sweep.setOnAction(e -> com.daeworkbench.ui.sweep.SweepWindow.show(getScene().getWindow(), vm.sweep(), vm::sweepBase));
-        HBox files = new HBox(6, save, load, sweep);
+        Button fill = new Button("Fill gaps…");
+        fill.setId("fill-gaps");
+        fill.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        fill.setTooltip(tip("Fill the missing cells (empty, NA, NaN, ?) of a table of the same columns with the last run's model,"
+                + " each from the rest of its row: the same header, columns, order and rows are written, only the gaps filled."));
+        javafx.beans.binding.BooleanBinding table = Bindings.createBooleanBinding(() -> vm.settings().isTable(),
+                vm.settings().loadedDatasetProperty());
+        // a table's model fills gaps; sweeps run on images
+        fill.visibleProperty().bind(table);
+        fill.managedProperty().bind(table);
+        sweep.visibleProperty().bind(table.not());
+        sweep.managedProperty().bind(table.not());
+        fill.disableProperty().bind(vm.run().runningProperty().or(vm.findingRateProperty()));
+        fill.setOnAction(e -> {
+            javafx.stage.FileChooser open = new javafx.stage.FileChooser();
+            open.setTitle("A table with missing cells");
+            open.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Tables", "*.csv", "*.tsv", "*.txt"));
+            File in = open.showOpenDialog(getScene().getWindow());
+            if (in == null) return;
+            javafx.stage.FileChooser target = new javafx.stage.FileChooser();
+            target.setTitle("Write the filled table as");
+            target.setInitialDirectory(in.getParentFile());
+            String name = in.getName();
+            int dot = name.lastIndexOf('.');
+            target.setInitialFileName((dot > 0 ? name.substring(0, dot) : name) + "-filled" + (dot > 0 ? name.substring(dot) : ".csv"));
+            File out = target.showSaveDialog(getScene().getWindow());
+            if (out != null) vm.fillGaps(in.toPath(), out.toPath());
+        });
+        HBox files = new HBox(6, save, load, sweep, fill);
         for (Node n : files.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
         for (Node n : files.getChildren()) ((Region) n).setMaxWidth(Double.MAX_VALUE);
         return new VBox(6, box, files);

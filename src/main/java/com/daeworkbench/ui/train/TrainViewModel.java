@@ -3,6 +3,7 @@ package com.daeworkbench.ui.train;
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.DatasetSource;
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.data.TableReader;
 import com.daeworkbench.core.infer.DocumentModel;
 import com.daeworkbench.core.io.AtomicFiles;
 import com.daeworkbench.core.io.ModelStore;
@@ -18,6 +19,7 @@ import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
 import com.daeworkbench.core.session.TrainingSession;
 import com.daeworkbench.core.table.TableModel;
+import com.daeworkbench.core.table.TableImputer;
 import com.daeworkbench.core.train.LearningRateFinder;
 import com.daeworkbench.core.train.Previews;
 import com.daeworkbench.core.train.TrainingEvent;
@@ -55,7 +57,8 @@ public final class TrainViewModel {
     private final SweepViewModel sweep;
     private final ReadOnlyBooleanWrapper engineReady = new ReadOnlyBooleanWrapper();
     /** the learning-rate test's: one at a time, busy while it runs */
-    private final TaskSlot rateTest;
+    /** one computation beside training at a time: the learning-rate test, or filling a table's gaps */
+    private final TaskSlot sideTask;
     private final ReadOnlyObjectWrapper<LearningRateFinder.Result> learningRateTest = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty fineTuneDocumentModel = new SimpleBooleanProperty();
 
@@ -64,7 +67,7 @@ public final class TrainViewModel {
         this.runs = runs;
         this.notifier = notifier;
         this.run = new TrainingRun(runner, runs, notifier);
-        this.rateTest = new TaskSlot(runner, notifier);
+        this.sideTask = new TaskSlot(runner, notifier);
         this.sweep = new SweepViewModel(runner, runs, notifier);
         fineTuneDocumentModel.addListener((o, was, on) -> { if (on) matchDocumentArchitecture(); });
     }
@@ -101,7 +104,7 @@ public final class TrainViewModel {
 
     /** True when a run can start now; otherwise the user is told what is missing. */
     private boolean canStart() {
-        if (run.runningProperty().get() || rateTest.isBusy()) {
+        if (run.runningProperty().get() || sideTask.isBusy()) {
             notifier.accept("Wait for the current run to end: runs train one after another on the same cores.");
             return false;
         }
@@ -118,7 +121,7 @@ public final class TrainViewModel {
     }
 
     public void train() {
-        if (run.runningProperty().get() || rateTest.isBusy() || !canStart()) return;
+        if (run.runningProperty().get() || sideTask.isBusy() || !canStart()) return;
         ArchitectureSpec s = settings.spec();
         Dataset d = settings.loadedDatasetProperty().get();
         Corruption noise = settings.corruption();
@@ -172,11 +175,11 @@ public final class TrainViewModel {
      * {@link #learningRateTestProperty()}, where the view shows its curve and suggestion.
      */
     public void findLearningRate() {
-        if (run.runningProperty().get() || rateTest.isBusy() || !canStart()) return;
+        if (run.runningProperty().get() || sideTask.isBusy() || !canStart()) return;
         ArchitectureSpec s = settings.spec();
         Dataset d = settings.loadedDatasetProperty().get();
         Corruption noise = settings.corruption();
-        rateTest.run(BackgroundTask.of("The learning-rate test (100 batches at rates from 1e-6 up, until the loss explodes)", () -> {
+        sideTask.run(BackgroundTask.of("The learning-rate test (100 batches at rates from 1e-6 up, until the loss explodes)", () -> {
             try (DenoisingModel model = TableModel.forData(d, Models.create(s))) {
                 return LearningRateFinder.run(model, d, noise, LearningRateFinder.Range.defaults(), Thread.currentThread()::isInterrupted);
             }
@@ -186,6 +189,31 @@ public final class TrainViewModel {
             learningRateTest.set(null);   // the same settings give an equal result: listeners must hear it again
             if (!result.points().isEmpty()) learningRateTest.set(result);
         }), run::showStatus);
+    }
+
+    /**
+     * Fills the missing cells of a table file with the last run's model, trained on a table of the
+     * same columns (the CLI's impute): same header, columns, order and rows, only missing cells filled.
+     */
+    public void fillGaps(Path in, Path out) {
+        Path modelFile = lastModelFile();
+        if (modelFile == null) {
+            notifier.accept("No model yet: train on a table first; its model fills the gaps of a table of the same columns.");
+            return;
+        }
+        sideTask.run(BackgroundTask.of("Filling the gaps of " + in.getFileName(), () -> {
+            TableImputer.checkTarget(in, out);
+            SavedModel saved = ModelStore.load(modelFile);
+            TableModel table = TableModel.of(saved);
+            if (table == null) {
+                saved.model().close();
+                throw new IllegalArgumentException("the last run's model was trained on images, not a table");
+            }
+            try (table) {
+                return TableImputer.impute(table, TableReader.read(in, table.schema().header()), out);
+            }
+        }).onSuccess(r -> run.showStatus(String.format(Locale.ROOT, "Wrote %s: %d rows, %d missing cells filled.",
+                out.getFileName(), r.rows(), r.filled()))), run::showStatus);
     }
 
     /** Takes the last learning-rate test's suggestion as the learning rate. */
@@ -330,7 +358,7 @@ public final class TrainViewModel {
     }
 
     public ReadOnlyBooleanProperty engineReadyProperty() { return engineReady.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty findingRateProperty() { return rateTest.busyProperty(); }
+    public ReadOnlyBooleanProperty findingRateProperty() { return sideTask.busyProperty(); }
     /** the last learning-rate test (null before the first) */
     public ReadOnlyObjectProperty<LearningRateFinder.Result> learningRateTestProperty() { return learningRateTest.getReadOnlyProperty(); }
 }

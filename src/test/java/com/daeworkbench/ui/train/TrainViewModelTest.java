@@ -288,6 +288,38 @@ class TrainViewModelTest {
         // its model file carries the table's schema: it loads back as a table model
         var saved = com.daeworkbench.core.io.ModelStore.load(vm.lastModelFile());
         assertThat(com.daeworkbench.core.table.TableModel.of(saved)).isNotNull();
+        saved.model().close();
+
+        // Fill gaps: the same lines and cells, only the empty feature cells filled
+        java.nio.file.Path gaps = dir.resolve("gaps.csv");
+        java.nio.file.Files.copy(java.nio.file.Path.of("assets/tables/breast-cancer-wisconsin-30-rows-with-gaps.csv"), gaps);
+        java.nio.file.Path filled = dir.resolve("gaps-filled.csv");
+        vm.fillGaps(gaps, filled);
+        assertThat(notices).isEmpty();
+        assertThat(vm.run().statusProperty().get()).startsWith("Wrote gaps-filled.csv: 30 rows,");
+        List<String> before = java.nio.file.Files.readAllLines(gaps), after = java.nio.file.Files.readAllLines(filled);
+        assertThat(after).hasSameSizeAs(before);
+        int emptyBefore = 0;
+        for (int line = 0; line < before.size(); line++) {
+            String[] a = before.get(line).split(",", -1), b = after.get(line).split(",", -1);
+            assertThat(b).hasSameSizeAs(a);
+            for (int c = 0; c < a.length - 1; c++) {   // the last column is the label: not a feature, not filled
+                if (a[c].isEmpty()) {
+                    emptyBefore++;
+                    assertThat(b[c]).as("line %d column %d filled", line + 1, c + 1).isNotEmpty();
+                } else {
+                    assertThat(b[c]).as("line %d column %d kept", line + 1, c + 1).isEqualTo(a[c]);
+                }
+            }
+        }
+        assertThat(emptyBefore).isPositive();
+        // a file of other columns: one notice naming it, nothing written
+        java.nio.file.Path other = dir.resolve("other.csv");
+        java.nio.file.Files.writeString(other, "a,b\n1,2\n3,\n");
+        vm.fillGaps(other, dir.resolve("other-filled.csv"));
+        assertThat(notices).singleElement().asString().contains("other.csv");
+        assertThat(dir.resolve("other-filled.csv")).doesNotExist();
+        notices.clear();
 
         vm.loadDataset("digits");
         assertThat(s.noiseTypes()).containsExactlyElementsOf(TrainSettings.NOISE_TYPES);
