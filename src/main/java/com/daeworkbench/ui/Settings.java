@@ -15,14 +15,15 @@ import java.nio.file.Path;
 /** The training settings, kept between sessions in settings.json (written atomically). */
 record Settings(String dataset, String noiseType, double noiseLevel, Kind kind, int layers, int width, int bottleneck,
                 Activation activation, Optimizer optimizer, double learningRateLog, int batchSize, int epochs, int seed,
-                String secondNoiseType, double secondNoiseLevel, Loss loss, double weightDecay) {
+                String secondNoiseType, double secondNoiseLevel, Loss loss, double weightDecay, int dilation) {
 
     static Settings of(TrainViewModel vm) {
         return new Settings(vm.settings().datasetProperty().get(), vm.settings().noiseTypeProperty().get(), vm.settings().noiseLevelProperty().get(),
                 vm.settings().kindProperty().get(), vm.settings().layersProperty().get(), vm.settings().widthProperty().get(), vm.settings().bottleneckProperty().get(),
                 vm.settings().activationProperty().get(), vm.settings().optimizerProperty().get(), vm.settings().learningRateLogProperty().get(),
                 vm.settings().batchSizeProperty().get(), vm.settings().epochsProperty().get(), vm.settings().seedProperty().get(),
-                vm.settings().secondNoiseTypeProperty().get(), vm.settings().secondNoiseLevelProperty().get(), vm.settings().lossProperty().get(), vm.settings().weightDecayProperty().get());
+                vm.settings().secondNoiseTypeProperty().get(), vm.settings().secondNoiseLevelProperty().get(), vm.settings().lossProperty().get(), vm.settings().weightDecayProperty().get(),
+                vm.settings().dilationProperty().get());
     }
 
     void applyTo(TrainViewModel vm) {
@@ -45,6 +46,7 @@ record Settings(String dataset, String noiseType, double noiseLevel, Kind kind, 
         }
         if (loss != null) vm.settings().lossProperty().set(loss);
         vm.settings().weightDecayProperty().set(weightDecay >= 0 && weightDecay < 1 ? weightDecay : 0);
+        vm.settings().dilationProperty().set(dilation >= 1 && dilation <= com.daeworkbench.core.model.Network.MAX_DILATION ? dilation : 1);
         if (dataset != null) vm.settings().datasetProperty().set(dataset);
     }
 

@@ -20,6 +20,7 @@ public enum Knob {
     WIDTH("width", true),
     LAYERS("layers", true),
     BOTTLENECK("bottleneck", true),
+    DILATION("dilation", true),
     BATCH("batch", true),
     WEIGHT_DECAY("weight-decay", false),
     ACTIVATION("activation", false),
@@ -50,6 +51,7 @@ public enum Knob {
                 case WIDTH -> s.withNetwork(n.withWidth(Integer.parseInt(v)));
                 case LAYERS -> s.withNetwork(n.withLayers(Integer.parseInt(v)));
                 case BOTTLENECK -> s.withNetwork(n.withBottleneck(Integer.parseInt(v)));
+                case DILATION -> s.withNetwork(n.withDilation(Integer.parseInt(v)));
                 case ACTIVATION -> s.withNetwork(n.withActivation(parse(Activation.class, v)));
                 case LOSS -> s.withNetwork(n.withLoss(parse(Loss.class, v)));
                 case CORRUPTION -> s;

@@ -54,6 +54,8 @@ public final class TrainSettings {
     private final IntegerProperty layers = new SimpleIntegerProperty(2);
     private final IntegerProperty width = new SimpleIntegerProperty(32);
     private final IntegerProperty bottleneck = new SimpleIntegerProperty(32);
+    /** a residual network's widest tap spacing (1: none); other kinds ignore it */
+    private final IntegerProperty dilation = new SimpleIntegerProperty(1);
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(Activation.RELU);
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(Optimizer.ADAM);
     private final ObjectProperty<Loss> loss = new SimpleObjectProperty<>(ArchitectureSpec.defaults(Kind.CONV, 28, 28).loss());
@@ -85,7 +87,7 @@ public final class TrainSettings {
         // (an invalidation listener: JavaFX calls those before any change listener, in the order added)
         loadedDataset.addListener(o -> followDataKind(loadedDataset.get()));
         kind.addListener((o, a, k) -> applyDefaults(k));
-        for (Observable p : List.of(kind, layers, width, bottleneck, activation, optimizer, loss, weightDecay, learningRateLog,
+        for (Observable p : List.of(kind, layers, width, bottleneck, dilation, activation, optimizer, loss, weightDecay, learningRateLog,
                 batchSize, seed, loadedDataset)) {
             p.addListener(o -> updateArchitecture());
         }
@@ -101,8 +103,9 @@ public final class TrainSettings {
         Dataset d = loadedDataset.get();
         int h = d == null ? 28 : d.height(), w = d == null ? 28 : d.width();
         try {
-            return new ArchitectureSpec(kind.get(), h, w, layers.get(), width.get(), bottleneck.get(), activation.get(),
+            ArchitectureSpec s = new ArchitectureSpec(kind.get(), h, w, layers.get(), width.get(), bottleneck.get(), activation.get(),
                     loss.get(), optimizer.get(), learningRate(), batchSize.get(), weightDecay.get(), seed.get());
+            return kind.get() == Kind.RESIDUAL ? s.withNetwork(s.network().withDilation(dilation.get())) : s;
         } catch (IllegalArgumentException e) {
             specError.set(e.getMessage());
             return null;
@@ -174,6 +177,7 @@ public final class TrainSettings {
         layers.set(s.layers());
         width.set(s.width());
         bottleneck.set(s.bottleneck());
+        dilation.set(s.dilation());
         activation.set(s.activation());
         optimizer.set(s.optimizer());
         learningRateLog.set(Math.log10(s.learningRate()));
@@ -189,6 +193,7 @@ public final class TrainSettings {
         layers.set(s.layers());
         width.set(s.width());
         bottleneck.set(s.bottleneck());
+        dilation.set(s.dilation());
         activation.set(s.activation());
         loss.set(s.loss());
     }
@@ -240,6 +245,7 @@ public final class TrainSettings {
         layers.set(d.layers());
         width.set(d.width());
         bottleneck.set(d.bottleneck());
+        dilation.set(d.dilation());
         loss.set(d.loss());
     }
 
@@ -306,6 +312,7 @@ public final class TrainSettings {
     public IntegerProperty layersProperty() { return layers; }
     public IntegerProperty widthProperty() { return width; }
     public IntegerProperty bottleneckProperty() { return bottleneck; }
+    public IntegerProperty dilationProperty() { return dilation; }
     public ObjectProperty<Activation> activationProperty() { return activation; }
     public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
     public DoubleProperty learningRateLogProperty() { return learningRateLog; }

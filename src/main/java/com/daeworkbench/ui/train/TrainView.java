@@ -338,6 +338,11 @@ public final class TrainView extends BorderPane {
         Node bottleneck = knob(2, 512, true, vm.settings().bottleneckProperty(), "bottleneck",
                 "The narrowest layer: a small code forces the autoencoder to keep only what matters. (Unused by the residual network.)");
         bottleneck.disableProperty().bind(vm.settings().kindProperty().isEqualTo(Kind.RESIDUAL));
+        Node dilation = knob(1, com.daeworkbench.core.model.Network.MAX_DILATION, false, vm.settings().dilationProperty(), "dilation",
+                "Residual only: the middle layers' 3x3 taps spread up to this many pixels apart (1, 2, ... and back to 1), so each"
+                        + " output pixel sees a wider neighbourhood with the same weights and nearly the same cost. 1 = no spreading."
+                        + " Helps where the noise is larger than the network's view (stains, shading).");
+        dilation.disableProperty().bind(vm.settings().kindProperty().isNotEqualTo(Kind.RESIDUAL));
         ComboBox<Activation> act = new ComboBox<>();
         act.getItems().addAll(Activation.values());
         act.valueProperty().bindBidirectional(vm.settings().activationProperty());
@@ -348,7 +353,8 @@ public final class TrainView extends BorderPane {
         g.addRow(1, new Label("Layers"), layers);
         g.addRow(2, new Label("Width"), width);
         g.addRow(3, new Label("Bottleneck"), bottleneck);
-        g.addRow(4, new Label("Activation"), act);
+        g.addRow(4, new Label("Dilation"), dilation);
+        g.addRow(5, new Label("Activation"), act);
         Label params = new Label();
         params.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d parameters",
                 vm.settings().parameterCountProperty().get()), vm.settings().parameterCountProperty()));

@@ -248,6 +248,20 @@ class TrainViewModelTest {
     }
 
     @Test
+    void aResidualNetworkTakesTheDilationAndItsLayerListSaysSo() {
+        TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
+        TrainSettings s = vm.settings();
+        s.kindProperty().set(Kind.RESIDUAL);
+        s.layersProperty().set(8);
+        s.dilationProperty().set(3);
+        assertThat(s.spec().dilation()).isEqualTo(3);
+        assertThat(s.layerDiagramProperty().get()).contains("dilated 3");
+        s.kindProperty().set(Kind.CONV);
+        assertThat(s.spec().dilation()).as("a new kind starts from its defaults; only residual networks dilate").isEqualTo(1);
+        assertThat(s.specErrorProperty().get()).isEmpty();
+    }
+
+    @Test
     void saveBeforeAnyRunExplainsWhyNothingHappened() {
         TrainViewModel vm = new TrainViewModel(new InlineTaskRunner(), new RunStore(dir.resolve("runs")), notices::add);
         vm.saveModel(dir.resolve("x.dae"));
