@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "also time one 2480x3508 page through the document model (default: ${DEFAULT-VALUE})")
     boolean page;
 
+    @Option(names = "--page-model", paramLabel = "MODEL",
+            description = "time the A4 page through this model file instead of the bundled document model")
+    java.nio.file.Path pageModel;
+
     @Option(names = "--size", defaultValue = "28", description = "image side in pixels, 8..512 (default: ${DEFAULT-VALUE}, the reference shapes)")
     int size;
 
@@ -49,6 +53,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
+
+    private static DocumentModel.Loaded loaded(java.nio.file.Path file) throws java.io.IOException {
+        var saved = com.daeworkbench.core.io.ModelStore.load(file);
+        var spec = saved.model().spec();
+        return new DocumentModel.Loaded(saved.model(), file.getFileName() + ", " + spec.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + spec.layers() + " layers x " + spec.width() + " filters" + (spec.dilation() > 1 ? ", dilation " + spec.dilation() : ""));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -105,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (page) {
-            DocumentModel.Loaded doc = DocumentModel.loadBundledOrUntrained();
+            DocumentModel.Loaded doc = pageModel == null ? DocumentModel.loadBundledOrUntrained() : loaded(pageModel);
             // a page with paper noise and text-like strokes, not a flat gray: the paper estimate of a
             // paper-divided model (a running median) costs more on real pixel values than on a constant
             float[] a4 = new float[2480 * 3508];
