@@ -241,7 +241,10 @@ public final class AnalysisViewModel {
     private record Scored(AnomalyReport report, ImageSet normal, ImageSet test) { }
 
     /** The test images' codes projected to 2-D, with the images. */
-    private record Encoded(LatentProjection projection, ImageSet images) { }
+    private record Encoded(LatentProjection projection, ImageSet images, java.util.function.IntFunction<String> labelNames) { }
+
+    /** How the last projection's data set names its labels (a table's label column: its own words). */
+    private java.util.function.IntFunction<String> labelNames = l -> "label " + l;
 
     public void runLatent() {
         if (!ready()) return;
@@ -252,11 +255,12 @@ public final class AnalysisViewModel {
                 // a table's few hundred rows: all of them, through the table model (missing cells as it trained on them)
                 ImageSet rows = d.train().followedBy(d.test());
                 TableModel table = TableModel.of(m);
-                return new Encoded(LatentProjection.of(table != null ? table : m.model(), rows, 1), rows);
+                return new Encoded(LatentProjection.of(table != null ? table : m.model(), rows, 1), rows, d::labelName);
             }
             ImageSet images = limit(d.test());
-            return new Encoded(LatentProjection.of(m.model(), images, 1), images);
+            return new Encoded(LatentProjection.of(m.model(), images, 1), images, d::labelName);
         }, encoded -> {
+            labelNames = encoded.labelNames();
             projected.set(encoded.images());
             projection.set(encoded.projection());
             LatentProjection p = projection.get();
@@ -360,6 +364,8 @@ public final class AnalysisViewModel {
     public ObjectProperty<Score> scoreProperty() { return score; }
     public ReadOnlyObjectProperty<AnomalyReport> reportProperty() { return report.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ImageSet[]> anomalySetsProperty() { return anomalySets.getReadOnlyProperty(); }
+    /** The name of a label of the last projection ("malignant" for a table, "label 3" for digits). */
+    public String labelName(int label) { return labelNames.apply(label); }
     /** The last table scoring's most and least odd rows; null after scoring images. */
     public ReadOnlyObjectProperty<OddRowList> oddRowsProperty() { return oddRows.getReadOnlyProperty(); }
     /** True while the model in use was trained on a table: the Anomalies tab scores its rows, not images. */

@@ -110,7 +110,7 @@ public final class LatentView extends BorderPane {
             int label = p.labels() == null ? -1 : p.labels()[i];
             XYChart.Series<Number, Number> s = byLabel.computeIfAbsent(label, l -> {
                 XYChart.Series<Number, Number> n = new XYChart.Series<>();
-                n.setName(l < 0 ? "images" : "label " + l);
+                n.setName(l < 0 ? "images" : vm.labelName(l));
                 return n;
             });
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x()[i], p.y()[i]);

@@ -36,6 +36,7 @@ class TableAnalysisTest {
         assertThat(p.x()).hasSize(rows);
         assertThat(Arrays.stream(p.labels()).distinct().count()).as("benign and malignant").isEqualTo(2);
         for (float v : p.x()) assertThat(Float.isFinite(v)).isTrue();
+        assertThat(List.of(vm.labelName(0), vm.labelName(1))).as("the legend in the file's words").containsExactlyInAnyOrder("benign", "malignant");
     }
 
     @Test
