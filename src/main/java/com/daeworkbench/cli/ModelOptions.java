@@ -22,8 +22,8 @@ final class ModelOptions {
     @Option(names = "--bottleneck", description = "size of the code layer (dense) or filters at the bottleneck (conv)")
     Integer bottleneck;
 
-    @Option(names = "--dilation", description = "residual: spread the middle layers' 3x3 kernels up to this many pixels apart "
-            + "(1, 2, ... up to it and back to 1): a wider view at the same cost; 1 = none (default: 1)")
+    @Option(names = "--dilation", description = "residual: spread the middle layers' 3x3 taps this many pixels apart (the first and last "
+            + "stay undilated): a wider view with the same weights; 1 = none (default: 1)")
     Integer dilation;
 
     @Option(names = "--activation", converter = Converters.ActivationConverter.class,

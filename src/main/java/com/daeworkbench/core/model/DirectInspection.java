@@ -110,9 +110,10 @@ final class DirectInspection {
         for (DirectLayers.Layer layer : layers) {
             x = layer.forward(pass, x, false);
             if (!plan.steps().get(layer.step() - 1).learned()) continue;
-            float[] out = copy(x);
+            INDArray image = layer.imageLayout(pass, x);
+            float[] out = copy(image);
             activations.put(layer.step(), Histogram.of(out));
-            if (x.rank() == 4) maps.add(featureMaps(name(layer.step()), out, x.shape(), probe.chosen()));
+            if (image.rank() == 4) maps.add(featureMaps(name(layer.step()), out, image.shape(), probe.chosen()));
         }
         List<LayerInspection> layerStats = new ArrayList<>();
         for (int step : learnedSteps()) {

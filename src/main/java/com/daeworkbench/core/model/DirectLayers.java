@@ -119,6 +119,12 @@ final class DirectLayers {
 
         /** Takes the gradient of the loss with respect to this layer's output; returns it with respect to its input. */
         INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient);
+
+        /**
+         * The output of the last forward pass as images [n, h, w, c]: what {@link #forward} returned,
+         * unless it handed the next layer its phases (a run of dilated layers, see {@link Phases}).
+         */
+        default INDArray imageLayout(Pass pass, INDArray out) { return out; }
     }
 
     static void exec(String op, INDArray[] in, INDArray[] out, int[] iArgs) {
@@ -133,10 +139,21 @@ final class DirectLayers {
         /** 1, or the spacing of the taps: the convolution then runs undilated on the image's phases ({@link Phases}) */
         private final int dilation;
         private final Phases phases = new Phases();
+        /** the layer before (after) dilates the same: on pages whose sides d divides, the phases pass between them as they are */
+        private final boolean phasesIn, phasesOut;
+        /** whether the last forward pass ran on whole phases (its buffers are in that layout) */
+        private boolean lastOnPhases;
         private final INDArray w, b, gradW, gradB, gamma, beta, gradGamma, gradBeta, runningMean, runningVar;
         private INDArray lastInput, lastDerivativeInput, lastNormalized, lastInvStd;
 
         ConvLayer(int step, NetworkPlan.Conv conv, Map<String, INDArray> params, Map<String, INDArray> gradients) {
+            this(step, conv, false, false, params, gradients);
+        }
+
+        ConvLayer(int step, NetworkPlan.Conv conv, boolean phasesIn, boolean phasesOut,
+                  Map<String, INDArray> params, Map<String, INDArray> gradients) {
+            this.phasesIn = phasesIn && conv.dilation() > 1;
+            this.phasesOut = phasesOut && conv.dilation() > 1;
             this.step = step;
             this.id = "conv" + step;
             this.conv = conv;
@@ -159,18 +176,57 @@ final class DirectLayers {
 
         @Override public int step() { return step; }
 
+        /** True when this pass runs on whole phases: the page's sides are multiples of the dilation, so no phase is padded. */
+        private boolean onPhases(Pass pass) {
+            return dilation > 1 && pass.height % dilation == 0 && pass.width % dilation == 0;
+        }
+
         @Override
         public INDArray forward(Pass pass, INDArray x, boolean training) {
+            lastOnPhases = onPhases(pass);
+            if (lastOnPhases) return forwardOnPhases(pass, x, training);
             long n = x.size(0), h = x.size(1), wd = x.size(2), c = conv.out();
             INDArray z = pass.buffer(id + "z", n, h, wd, c);
             INDArray in = dilation == 1 ? x : phases.split(pass, id + "xs", x, dilation);
             INDArray out = dilation == 1 ? z : pass.buffer(id + "zs", in.size(0), in.size(1), in.size(2), c);
+            convolve(in, out);
+            if (dilation > 1) phases.merge(out, dilation, z);
+            return normalizeAndActivate(pass, in, z, training);
+        }
+
+        /**
+         * Batch norm and the activation act pixel by pixel, so they run on the phases as well as on
+         * the image: the whole layer stays in phase layout and only the ends of a run of layers of
+         * one dilation reshuffle (once each way instead of around every convolution).
+         */
+        private INDArray forwardOnPhases(Pass pass, INDArray x, boolean training) {
+            INDArray in = phasesIn ? x : phases.split(pass, id + "xs", x, dilation);
+            INDArray z = pass.buffer(id + "zs", in.size(0), in.size(1), in.size(2), conv.out());
+            convolve(in, z);
+            INDArray a = normalizeAndActivate(pass, in, z, training);
+            if (phasesOut) return a;
+            INDArray image = pass.buffer(id + "am", pass.count, pass.height, pass.width, conv.out());
+            phases.merge(a, dilation, image);
+            return image;
+        }
+
+        @Override
+        public INDArray imageLayout(Pass pass, INDArray out) {
+            if (!lastOnPhases || !phasesOut) return out;
+            INDArray image = pass.buffer(id + "am", pass.count, pass.height, pass.width, conv.out());
+            phases.merge(out, dilation, image);
+            return image;
+        }
+
+        private void convolve(INDArray in, INDArray out) {
             if (conv.batchNorm()) {
                 exec("conv2d", new INDArray[] {in, w}, new INDArray[] {out}, CONV_ARGS);
             } else {
                 exec("conv2d", new INDArray[] {in, w, b}, new INDArray[] {out}, CONV_ARGS);
             }
-            if (dilation > 1) phases.merge(out, dilation, z);
+        }
+
+        private INDArray normalizeAndActivate(Pass pass, INDArray in, INDArray z, boolean training) {
             INDArray y = z;
             if (conv.batchNorm()) y = training ? normalizeTraining(pass, z) : normalizeInference(z);
             lastInput = in;
@@ -211,8 +267,16 @@ final class DirectLayers {
         @Override
         public INDArray backward(Pass pass, INDArray gradOut, boolean needInputGradient) {
             INDArray grad = gradOut;
+            if (lastOnPhases && !phasesOut) grad = phases.split(pass, id + "gs", gradOut, dilation);
             if (conv.activation() != null) activationGradientInPlace(lastDerivativeInput, grad, conv.activation());
             if (conv.batchNorm()) normalizationGradientInPlace(pass, grad);
+            if (lastOnPhases) {
+                INDArray gradIn = backwardOnImages(pass, grad);
+                if (phasesIn) return gradIn;
+                INDArray image = pass.buffer(id + "dxm", pass.count, pass.height, pass.width, conv.in());
+                phases.merge(gradIn, dilation, image);
+                return image;
+            }
             if (dilation == 1) return backwardOnImages(pass, grad);
             INDArray gradInPhases = backwardOnImages(pass, phases.split(pass, id + "gs", grad, dilation));
             INDArray gradIn = pass.buffer(id + "dxm", grad.size(0), grad.size(1), grad.size(2), conv.in());

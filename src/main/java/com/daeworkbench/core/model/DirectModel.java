@@ -231,9 +231,14 @@ final class DirectModel implements DenoisingModel {
         }
 
         public DirectLayers.Layer conv(NetworkPlan.Conv c) {
-            return DirectLayers.OneChannelConvLayer.applies(step, c)
-                    ? new DirectLayers.OneChannelConvLayer(step, c, false, params, gradients)
-                    : new DirectLayers.ConvLayer(step, c, params, gradients);
+            if (DirectLayers.OneChannelConvLayer.applies(step, c)) return new DirectLayers.OneChannelConvLayer(step, c, false, params, gradients);
+            return new DirectLayers.ConvLayer(step, c, sameDilation(step - 1, c), sameDilation(step + 1, c), params, gradients);
+        }
+
+        /** Whether plan step {@code at} (1-based) is a convolution that dilates as {@code c} does. */
+        private boolean sameDilation(int at, NetworkPlan.Conv c) {
+            return at >= 1 && at <= plan.steps().size() && plan.steps().get(at - 1) instanceof NetworkPlan.Conv o
+                    && o.dilation() == c.dilation() && !DirectLayers.OneChannelConvLayer.applies(at, o);
         }
 
         public DirectLayers.Layer maxPool(NetworkPlan.MaxPool p) { return new DirectLayers.PoolLayer(step); }
@@ -445,7 +450,10 @@ final class DirectModel implements DenoisingModel {
         int codeStep = plan.codeStep();
         for (DirectLayers.Layer layer : layers) {
             x = layer.forward(pass, x, false);
-            if (layer.step() == codeStep + 1) break;
+            if (layer.step() == codeStep + 1) {
+                x = layer.imageLayout(pass, x);
+                break;
+            }
         }
         // residual networks have no bottleneck: their code is each channel's mean over the image
         return spec.kind() == Kind.RESIDUAL ? x.mean(1, 2).data().asFloat() : x.dup().data().asFloat();

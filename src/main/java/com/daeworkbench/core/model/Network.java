@@ -13,8 +13,8 @@ import com.daeworkbench.core.model.ArchitectureSpec.PageInput;
  * page input belongs here because the weights only make sense on pages prepared that way.
  *
  * <p>{@code dilation} (residual networks only, 1 = none) spreads the 3x3 kernels of the middle
- * layers apart, rising 1, 2, ... up to it and falling back to 1 (IRCNN's schedule, Zhang et al.
- * 2017): the network sees farther at the same cost per pixel and the same weights count.
+ * layers that many pixels apart (the first and last stay undilated): the network sees farther
+ * (8 layers: 14 pixels each way at dilation 2, 8 undilated) with the same weights.
  */
 public record Network(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
                       Loss loss, PageInput pageInput, int dilation) {

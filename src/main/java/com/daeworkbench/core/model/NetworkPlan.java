@@ -115,20 +115,16 @@ public record NetworkPlan(ArchitectureSpec spec, List<Step> steps) {
             }
             case RESIDUAL -> {
                 steps.add(new Conv(1, s.width(), false, act));
-                int middle = s.layers() - 2;
-                for (int i = 0; i < middle; i++) {
-                    steps.add(new Conv(s.width(), s.width(), true, act, middleDilation(i, middle, s.dilation())));
-                }
+                // every middle layer takes the dilation; the undilated first and last mix neighbouring pixels, so
+                // the view has no holes, and the middle runs as one stretch on the image's phases
+                // (DirectLayers.Phases: one reshuffle each way, not one per layer; IRCNN's rising and falling
+                // schedule, 1, 2, 3, 3, 2, 1, took 1.6-1.8x an undilated page that way)
+                for (int i = 0; i < s.layers() - 2; i++) steps.add(new Conv(s.width(), s.width(), true, act, s.dilation()));
                 steps.add(new Conv(s.width(), 1, false, null));
                 steps.add(new Output(true));
             }
         }
         return new NetworkPlan(s, List.copyOf(steps));
-    }
-
-    /** Middle layer {@code i} of {@code middle}: rising 1, 2, ... to {@code max}, falling back to 1 at the end. */
-    static int middleDilation(int i, int middle, int max) {
-        return Math.min(max, Math.min(i + 1, middle - i));
     }
 
     /**

@@ -339,8 +339,8 @@ public final class TrainView extends BorderPane {
                 "The narrowest layer: a small code forces the autoencoder to keep only what matters. (Unused by the residual network.)");
         bottleneck.disableProperty().bind(vm.settings().kindProperty().isEqualTo(Kind.RESIDUAL));
         Node dilation = knob(1, com.daeworkbench.core.model.Network.MAX_DILATION, false, vm.settings().dilationProperty(), "dilation",
-                "Residual only: the middle layers' 3x3 taps spread up to this many pixels apart (1, 2, ... and back to 1), so each"
-                        + " output pixel sees a wider neighbourhood with the same weights and nearly the same cost. 1 = no spreading."
+                "Residual only: the middle layers' 3x3 taps spread this many pixels apart (the first and last layers stay"
+                        + " undilated), so each output pixel sees a wider neighbourhood with the same weights. 1 = no spreading."
                         + " Helps where the noise is larger than the network's view (stains, shading).");
         dilation.disableProperty().bind(vm.settings().kindProperty().isNotEqualTo(Kind.RESIDUAL));
         ComboBox<Activation> act = new ComboBox<>();
