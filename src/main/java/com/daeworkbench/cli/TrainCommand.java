@@ -155,6 +155,10 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--loss: " + init.getFileName() + " was trained with "
                         + from.spec().loss().name().toLowerCase() + ", which set its output layer; starting from it keeps that loss");
             }
+            if (model.dilation != null && model.dilation != from.spec().dilation()) {
+                throw new ParameterException(spec.commandLine(), "--dilation: " + init.getFileName() + " was trained with dilation "
+                        + from.spec().dilation() + "; its weights mean that spacing, and starting from it keeps it");
+            }
             return WarmStart.from(from, wanted);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + ": " + e.getMessage());

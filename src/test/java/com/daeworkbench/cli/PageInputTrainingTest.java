@@ -45,4 +45,35 @@ class PageInputTrainingTest {
             if (home == null) System.clearProperty("dae.home"); else System.setProperty("dae.home", home);
         }
     }
+
+    /** train --dilation makes a format-3 file that eval-pages reads; the settings it cannot take are refused by name. */
+    @Test
+    void aDilatedModelTrainsScoresPagesAndKeepsItsDilation() throws Exception {
+        String home = System.getProperty("dae.home");
+        System.setProperty("dae.home", dir.resolve("home").toString());
+        try {
+            Path pages = dir.resolve("pages");
+            assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "6", "--width", "160", "--height", "128",
+                    "--out", pages.toString()).exit()).isZero();
+            Path dilated = dir.resolve("dilated.dae");
+            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--page-input", "paper-divided", "--arch", "residual",
+                    "--layers", "4", "--width", "4", "--dilation", "2", "--epochs", "1", "--batch", "8", "--out", dilated.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            SavedModel m = ModelStore.load(dilated);
+            assertThat(m.model().spec().dilation()).isEqualTo(2);
+            assertThat(m.info().formatVersion()).isEqualTo(3);
+            m.model().close();
+            r = AnalysisCommandsTest.run("eval-pages", "--model", dilated.toString(), "--pages", pages.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", dilated.toString(),
+                    "--dilation", "3", "--epochs", "1", "--out", dir.resolve("wrong.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("--dilation").contains("dilated.dae");
+            r = AnalysisCommandsTest.run("train", "--arch", "conv", "--dilation", "2", "--epochs", "1", "--out", dir.resolve("conv.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("only a residual network takes a dilation");
+        } finally {
+            if (home == null) System.clearProperty("dae.home"); else System.setProperty("dae.home", home);
+        }
+    }
 }
