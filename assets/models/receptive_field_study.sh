@@ -6,6 +6,9 @@
 #   assets/models/receptive_field_study.sh target/rf plain
 #   assets/models/receptive_field_study.sh target/rf dilated --dilation 3
 # Budget: EPOCHS (default 5) at 1e-3, then 1 epoch at 1e-4; batch 32 of 64x64 patches.
+# Result (2026-12-03, docs/bench/2026-12-03-receptive-field.txt): dilation 2 (reach 14 pixels
+# against 8) scored 0.0412 / 0.0364 on the held-out 110 / 300 dpi pages against 0.0390 / 0.0364
+# undilated, at 1.4-1.5x the A4 page time: not shipped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$1; name=$2; shift 2
