@@ -13,11 +13,20 @@ import org.junit.jupiter.api.io.TempDir;
 class PageInputTrainingTest {
     @TempDir Path dir;
 
-    @Test
-    void aPaperDividedModelIsSavedAsSuchAndFineTuningKeepsIt() throws Exception {
+    /** Runs the commands with their run records in this test's folder, not the user's home. */
+    private void inOwnHome(org.junit.jupiter.api.function.Executable commands) throws Throwable {
         String home = System.getProperty("dae.home");
         System.setProperty("dae.home", dir.resolve("home").toString());
         try {
+            commands.execute();
+        } finally {
+            if (home == null) System.clearProperty("dae.home"); else System.setProperty("dae.home", home);
+        }
+    }
+
+    @Test
+    void aPaperDividedModelIsSavedAsSuchAndFineTuningKeepsIt() throws Throwable {
+        inOwnHome(() -> {
             Path pages = dir.resolve("pages");
             assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "5", "--width", "160", "--height", "128",
                     "--out", pages.toString()).exit()).isZero();
@@ -41,17 +50,13 @@ class PageInputTrainingTest {
                     "--page-input", "raw", "--epochs", "1", "--out", dir.resolve("wrong.dae").toString());
             assertThat(r.exit()).isNotZero();
             assertThat(r.err()).contains("--page-input");
-        } finally {
-            if (home == null) System.clearProperty("dae.home"); else System.setProperty("dae.home", home);
-        }
+        });
     }
 
     /** train --dilation makes a format-3 file that eval-pages reads; the settings it cannot take are refused by name. */
     @Test
-    void aDilatedModelTrainsScoresPagesAndKeepsItsDilation() throws Exception {
-        String home = System.getProperty("dae.home");
-        System.setProperty("dae.home", dir.resolve("home").toString());
-        try {
+    void aDilatedModelTrainsScoresPagesAndKeepsItsDilation() throws Throwable {
+        inOwnHome(() -> {
             Path pages = dir.resolve("pages");
             assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "6", "--width", "160", "--height", "128",
                     "--out", pages.toString()).exit()).isZero();
@@ -72,8 +77,6 @@ class PageInputTrainingTest {
             r = AnalysisCommandsTest.run("train", "--arch", "conv", "--dilation", "2", "--epochs", "1", "--out", dir.resolve("conv.dae").toString());
             assertThat(r.exit()).isNotZero();
             assertThat(r.err()).contains("only a residual network takes a dilation");
-        } finally {
-            if (home == null) System.clearProperty("dae.home"); else System.setProperty("dae.home", home);
-        }
+        });
     }
 }

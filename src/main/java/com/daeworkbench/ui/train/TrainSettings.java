@@ -173,17 +173,11 @@ public final class TrainSettings {
 
     /** A model's or run's architecture and training settings into the controls. */
     void applySpec(ArchitectureSpec s) {
-        kind.set(s.kind());   // first: a new kind resets the other controls to its defaults
-        layers.set(s.layers());
-        width.set(s.width());
-        bottleneck.set(s.bottleneck());
-        dilation.set(s.dilation());
-        activation.set(s.activation());
+        applyNetwork(s);
         optimizer.set(s.optimizer());
         learningRateLog.set(Math.log10(s.learningRate()));
         batchSize.set(s.batchSize());
         seed.set((int) s.seed());
-        loss.set(s.loss());
         weightDecay.set(s.weightDecay());
     }
 

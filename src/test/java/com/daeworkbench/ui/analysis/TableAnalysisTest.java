@@ -17,18 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 class TableAnalysisTest {
     @TempDir Path dir;
     final List<String> notices = new ArrayList<>();
+    final InlineTaskRunner runner = new InlineTaskRunner();
 
-    @Test
-    void theLatentScatterOfATableShowsEveryRowColouredByItsLabel() {
-        InlineTaskRunner runner = new InlineTaskRunner();
+    private TrainViewModel trainedOnTheBundledTable(int epochs) {
         TrainViewModel train = new TrainViewModel(runner, new RunStore(dir.resolve("runs")), notices::add);
         train.start();
         train.loadDataset(DatasetSource.BUNDLED_TABLE);
-        train.settings().epochsProperty().set(2);
+        train.settings().epochsProperty().set(epochs);
         train.train();
+        return train;
+    }
+
+    /** The analysis tabs' view-model on the model of that run, with the Train tab's data. */
+    private AnalysisViewModel analysisOf(TrainViewModel train) {
         AnalysisViewModel vm = new AnalysisViewModel(runner, notices::add, train::lastModelFile,
                 () -> train.settings().loadedDatasetProperty().get());
         vm.useLastTrainedModel();
+        return vm;
+    }
+
+    @Test
+    void theLatentScatterOfATableShowsEveryRowColouredByItsLabel() {
+        TrainViewModel train = trainedOnTheBundledTable(2);
+        AnalysisViewModel vm = analysisOf(train);
         vm.runLatent();
         assertThat(notices).isEmpty();
         var p = vm.projectionProperty().get();
@@ -41,15 +52,8 @@ class TableAnalysisTest {
 
     @Test
     void theAnomaliesTabScoresEveryRowAndTheRarerLabelRanksAboveTheOthers() {
-        InlineTaskRunner runner = new InlineTaskRunner();
-        TrainViewModel train = new TrainViewModel(runner, new RunStore(dir.resolve("runs")), notices::add);
-        train.start();
-        train.loadDataset(DatasetSource.BUNDLED_TABLE);
-        train.settings().epochsProperty().set(10);
-        train.train();
-        AnalysisViewModel vm = new AnalysisViewModel(runner, notices::add, train::lastModelFile,
-                () -> train.settings().loadedDatasetProperty().get());
-        vm.useLastTrainedModel();
+        TrainViewModel train = trainedOnTheBundledTable(10);
+        AnalysisViewModel vm = analysisOf(train);
         vm.runAnomalies();
         assertThat(notices).isEmpty();
         var r = vm.reportProperty().get();
