@@ -15,7 +15,7 @@ import com.daeworkbench.core.model.NetworkPlan;
  */
 public final class TiledDenoiser {
     /** Tile side for fully convolutional models: 256 px x 32 channels x 4 bytes = 8 MB an activation. */
-    static final int CONV_TILE = Integer.getInteger("dae.tile", 256);
+    static final int CONV_TILE = 256;
     private static final int TILES_PER_BATCH = 4;
 
     private final DenoisingModel model;

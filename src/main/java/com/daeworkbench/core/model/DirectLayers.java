@@ -146,10 +146,6 @@ final class DirectLayers {
         private final INDArray w, b, gradW, gradB, gamma, beta, gradGamma, gradBeta, runningMean, runningVar;
         private INDArray lastInput, lastDerivativeInput, lastNormalized, lastInvStd;
 
-        ConvLayer(int step, NetworkPlan.Conv conv, Map<String, INDArray> params, Map<String, INDArray> gradients) {
-            this(step, conv, false, false, params, gradients);
-        }
-
         ConvLayer(int step, NetworkPlan.Conv conv, boolean phasesIn, boolean phasesOut,
                   Map<String, INDArray> params, Map<String, INDArray> gradients) {
             this.phasesIn = phasesIn && conv.dilation() > 1;
