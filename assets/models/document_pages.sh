@@ -17,6 +17,12 @@ generate_document_pages() {
   # clean pages held out as their own targets: what a clean scan comes back as
   $app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
   $app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"
+  # real text, generated dirt: crops of real clean scans (sample-images/real: the Tesseract
+  # project's Hebrew scan and two UNLV magazine pages), soiled by the same generator. No
+  # training set ever holds these scans: they check text the generator did not set.
+  $app generate-documents --count 24 --seed 8801 --dpi 200 --soil sample-images/real/hebtypo-scan.jpg --out "$work/soiledheb"
+  mkdir -p "$work/unlv" && cp sample-images/real/unlv-*.tif "$work/unlv/"
+  $app generate-documents --count 16 --seed 8802 --dpi 300 --width 640 --height 640 --soil "$work/unlv" --out "$work/soiledunlv"
   for d in cleancheck110 cleancheck300; do rm -rf "$work/$d/train"; cp -r "$work/$d/train_cleaned" "$work/$d/train"; done
   mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
 }
@@ -29,8 +35,8 @@ add_clean() {   # SET PREFIX: clean pages as their own targets: the network must
   for f in "$work/$1"/train_cleaned/*.png; do n=$(basename "$f"); cp "$f" "$work/mix/train/$2$n"; cp "$f" "$work/mix/train_cleaned/$2$n"; done
 }
 
-score_document_model() {   # MODEL: whole-page RMSE on the held-out dirty pages and the clean checks
-  for held in heldout110 heldout300 cleancheck110 cleancheck300; do
+score_document_model() {   # MODEL: whole-page RMSE on the held-out dirty pages, the soiled real scans and the clean checks
+  for held in heldout110 heldout300 soiledheb soiledunlv cleancheck110 cleancheck300; do
     $app eval-pages --model "$1" --pages "$work/$held"
   done
 }

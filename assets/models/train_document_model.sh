@@ -32,10 +32,10 @@ if [ "${FROM_SCRATCH:-0}" = 1 ]; then
   $app train "${common[@]}" --lr 1e-3 --epochs 12 --seed 1 --out "$work/phase1.dae"
   $app train "${common[@]}" --lr 1e-4 --epochs 4 --seed 2 --init "$work/phase1.dae" --out "$work/documents.dae"
 else
-  git show 5b23b62:assets/models/documents.dae > "$work/start.dae"
-  $app train "${common[@]}" --lr 1e-4 --epochs 3 --seed 5 --init "$work/start.dae" --out "$work/round1.dae"
+  git show "${START_COMMIT:-75bd146}":assets/models/documents.dae > "$work/start.dae"
   add_clean clean110b f; add_clean clean300b g
-  $app train "${common[@]}" --lr 1e-4 --epochs 3 --seed 6 --init "$work/round1.dae" --out "$work/documents.dae"
+  $app train "${common[@]}" --lr 3e-4 --epochs 3 --seed 5 --init "$work/start.dae" --out "$work/round1.dae"
+  $app train "${common[@]}" --lr 1e-4 --epochs 2 --seed 6 --init "$work/round1.dae" --out "$work/documents.dae"
 fi
 
 score_document_model "$work/documents.dae"

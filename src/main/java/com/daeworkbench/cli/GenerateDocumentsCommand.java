@@ -4,9 +4,15 @@ import com.daeworkbench.core.data.DocumentGenerator.Settings;
 import com.daeworkbench.core.data.DocumentSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.daeworkbench.core.io.DataException;
+import com.daeworkbench.core.io.GrayImage;
+import com.daeworkbench.core.io.ImageLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -55,6 +61,12 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
                     + " like a real scan, much smaller for A4) (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--soil", paramLabel = "SCANS",
+            description = {"make the pages from your own clean scans instead of typesetting text: each page a crop"
+                    + " of one of them (a file, or a folder of images, taken in turn) with generated dirt on it, the"
+                    + " crop itself (paper set to white) as the clean page; --dpi should be the scans' resolution"})
+    Path soil;
+
     @Option(names = "--overwrite", description = "replace the pages of an existing set in DIR")
     boolean overwrite;
 
@@ -101,17 +113,23 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
             }
         }
 
+        List<GrayImage> scans = soil == null ? List.of() : loadScans(soil);
         PrintWriter err = cl.getErr();
         int every = Math.max(1, count / 20);
         long t0 = System.nanoTime();
         err.printf("generating %d pages of %dx%d into %s%n", count, settings.width(), settings.height(), out);
         err.flush();
-        DocumentSet.write(out, count, seed, settings, overwrite, dirtyFormat, (done, total) -> {
+        DocumentSet.Progress progress = (done, total) -> {
             if (done % every == 0 || done == total) {
                 err.printf("  %d/%d pages%n", done, total);
                 err.flush();
             }
-        });
+        };
+        if (soil == null) {
+            DocumentSet.write(out, count, seed, settings, overwrite, dirtyFormat, progress);
+        } else {
+            DocumentSet.writeSoiled(out, count, seed, settings, scans, overwrite, dirtyFormat, progress);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         err.printf("done in %.1f s%n", seconds);
         err.flush();
@@ -130,6 +148,28 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
+    }
+
+    /** The clean scans of a file or folder, sorted by name; a file that does not load is named in the refusal. */
+    private static List<GrayImage> loadScans(Path source) throws IOException {
+        if (!Files.exists(source)) throw new DataException(source, "does not exist");
+        List<Path> files;
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> s = Files.list(source)) {
+                files = s.filter(Files::isRegularFile).filter(GenerateDocumentsCommand::isImage).sorted().toList();
+            }
+            if (files.isEmpty()) throw new DataException(source, "holds no images (" + String.join(", ", ImageLoader.EXTENSIONS) + ")");
+        } else {
+            files = List.of(source);
+        }
+        List<GrayImage> scans = new ArrayList<>();
+        for (Path f : files) scans.add(ImageLoader.loadGray(f));
+        return scans;
+    }
+
+    private static boolean isImage(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return ImageLoader.EXTENSIONS.stream().anyMatch(ext -> n.endsWith("." + ext));
     }
 
     private static void checkSize(CommandLine cl, String name, Integer v) {

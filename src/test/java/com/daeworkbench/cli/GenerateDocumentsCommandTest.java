@@ -2,6 +2,8 @@ package com.daeworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.daeworkbench.core.io.GrayImage;
+import com.daeworkbench.core.io.ImageLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -65,5 +67,61 @@ class GenerateDocumentsCommandTest {
         try (var s = Files.list(tmp.resolve("train"))) {
             assertThat(s.count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void soilsCropsOfTheRealScanAndKeepsTheCropAsTheCleanPage() throws Exception {
+        Path scan = Path.of("sample-images/real/hebtypo-scan.jpg");
+        Path set = tmp.resolve("soiled");
+        int rc = run("generate-documents", "--count", "3", "--seed", "5", "--dpi", "200", "--width", "300",
+                "--height", "200", "--soil", scan.toString(), "--out", set.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        GrayImage whole = ImageLoader.loadGray(scan);
+        for (int page = 1; page <= 3; page++) {
+            GrayImage clean = ImageLoader.loadGray(set.resolve("train_cleaned/00" + page + ".png"));
+            GrayImage dirty = ImageLoader.loadGray(set.resolve("train/00" + page + ".png"));
+            assertThat(clean.width()).isEqualTo(300);
+            assertThat(dirty.height()).isEqualTo(200);
+            assertThat(isCropOf(clean, whole)).as("page %d's clean page is a crop of the scan", page).isTrue();
+            assertThat(mean(dirty)).as("page %d is dirtier than its scan", page).isLessThan(mean(clean));
+        }
+    }
+
+    @Test
+    void soilingAFolderWithoutImagesNamesTheFolder() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("no-scans"));
+        Files.writeString(empty.resolve("notes.txt"), "not a scan");
+        assertThat(run("generate-documents", "--count", "1", "--soil", empty.toString(), "--out", tmp.resolve("o").toString()))
+                .isNotZero();
+        assertThat(err.toString()).contains("no-scans").contains("holds no images").doesNotContain("Exception");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    /** Whether some placement of {@code crop} in {@code whole}, brightened to white paper, matches it within a gray level or two. */
+    private static boolean isCropOf(GrayImage crop, GrayImage whole) {
+        for (int y0 = 0; y0 + crop.height() <= whole.height(); y0++) {
+            for (int x0 = 0; x0 + crop.width() <= whole.width(); x0++) {
+                if (matches(crop, whole, x0, y0)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(GrayImage crop, GrayImage whole, int x0, int y0) {
+        // the crop's paper was scaled to white: compare where the scan is dark (ink), up to that scale
+        for (int y = 0; y < crop.height(); y += 7) {
+            for (int x = 0; x < crop.width(); x += 7) {
+                float c = crop.pixels()[y * crop.width() + x];
+                float s = whole.pixels()[(y0 + y) * whole.width() + x0 + x];
+                if (Math.abs(Math.min(1f, s / 0.9f) - c) > 0.15f && Math.abs(s - c) > 0.15f) return false;
+            }
+        }
+        return true;
+    }
+
+    private static double mean(GrayImage img) {
+        double sum = 0;
+        for (float v : img.pixels()) sum += v;
+        return sum / img.pixels().length;
     }
 }

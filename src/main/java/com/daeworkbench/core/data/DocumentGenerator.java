@@ -1,5 +1,6 @@
 package com.daeworkbench.core.data;
 
+import com.daeworkbench.core.io.GrayImage;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -163,8 +164,8 @@ public final class DocumentGenerator {
                     0.6, 3, 0.45,
                     0.4, 0.35,
                     0.4, 0.5,
-                    0.6, 0.12,
-                    0.5, 0.1,
+                    0.2, 0.12,
+                    0.25, 0.1,
                     0.5, 1.5,
                     0.035,
                     0.5, 0.005,
@@ -231,13 +232,56 @@ public final class DocumentGenerator {
         float[] coverage = PageLayout.render(w, h, settings.dpi(), settings.minFontPt(), settings.maxFontPt(),
                 rotation, layout);
 
-        float inkTone = (float) (geometry.nextDouble() * 0.1); // clean ink: black to very dark gray
+        // The target is the same scan without the dirt, not a perfect print: the scanner's own
+        // slight blur and a toner that is black to dark gray belong to both pages, so the network
+        // learns to take the paper's damage away and to leave the text as it was scanned. A real
+        // clean scan then comes back as it went in, and a page soiled after printing (the usual
+        // case, and how dirty pages are made by multiplying clean scans with dirt) is restored to
+        // its own ink, neither darkened nor sharpened.
+        double opticsPx = (0.03 + 0.05 * geometry.nextDouble()) * settings.pxPerMm();
+        if (opticsPx >= 0.3) coverage = ScanDegrader.blur(coverage, w, h, opticsPx);
+        float inkTone = (float) (geometry.nextDouble() * 0.2);
         float[] clean = new float[w * h];
         for (int i = 0; i < clean.length; i++) clean[i] = quantise(1f - coverage[i] * (1f - inkTone));
 
-        float[] dirty = ScanDegrader.degrade(coverage, w, h, settings.pxPerMm(), d, damage);
+        float[] dirty = ScanDegrader.degrade(coverage, inkTone, w, h, settings.pxPerMm(), d, damage);
         for (int i = 0; i < dirty.length; i++) dirty[i] = quantise(dirty[i]);
         return new DocumentPair(w, h, clean, dirty);
+    }
+
+    /**
+     * A dirty copy of a crop of a real clean scan, and the crop itself, its paper set to white,
+     * as the target: pages whose text, toner and scanner blur are real and only the dirt is
+     * made here (this generator's damage, multiplied in as on generated pages). The crop is
+     * the settings' size, or the whole scan where the scan is smaller.
+     */
+    public DocumentPair soil(GrayImage scan, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom geometry = root.split();
+        root.split(); // the layout stream of generate(): the damage stream stays the same kind of draw
+        SplittableRandom damage = root.split();
+        int w = Math.min(settings.width(), scan.width());
+        int h = Math.min(settings.height(), scan.height());
+        int x0 = geometry.nextInt(scan.width() - w + 1);
+        int y0 = geometry.nextInt(scan.height() - h + 1);
+        float[] crop = new float[w * h];
+        for (int y = 0; y < h; y++) System.arraycopy(scan.pixels(), (y0 + y) * scan.width() + x0, crop, y * w, w);
+        float white = Math.max(0.5f, percentile(crop, 0.9));
+        float[] clean = new float[w * h];
+        float[] coverage = new float[w * h];
+        for (int i = 0; i < clean.length; i++) {
+            clean[i] = quantise(Math.min(1f, crop[i] / white));
+            coverage[i] = 1f - clean[i];
+        }
+        float[] dirty = ScanDegrader.degrade(coverage, 0f, w, h, settings.pxPerMm(), settings.degradation(), damage);
+        for (int i = 0; i < dirty.length; i++) dirty[i] = quantise(dirty[i]);
+        return new DocumentPair(w, h, clean, dirty);
+    }
+
+    private static float percentile(float[] values, double q) {
+        float[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
     }
 
     /** The font families pages are set in (loaded once; logical fonts when none were found). */

@@ -2,6 +2,7 @@ package com.daeworkbench.core.data;
 
 import com.daeworkbench.core.data.DocumentGenerator.Settings;
 import com.daeworkbench.core.io.AtomicFiles;
+import com.daeworkbench.core.io.GrayImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -128,8 +129,32 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
     /** As {@link #write(Path, int, long, Settings, boolean, Progress)}, the dirty pages in the given format. */
     public static List<Path> write(Path outDir, int count, long seed, Settings settings, boolean overwrite,
                                    DirtyFormat dirtyFormat, Progress progress) throws IOException {
-        checkCount(count);
         DocumentGenerator gen = new DocumentGenerator(settings);
+        return write(outDir, count, seed, (index, pageSeed) -> gen.generate(pageSeed), overwrite, dirtyFormat, progress);
+    }
+
+    /**
+     * As {@link #write(Path, int, long, Settings, boolean, DirtyFormat, Progress)}, each page a
+     * dirty copy of a crop of one of {@code scans} (in turn): real clean scans, generated dirt
+     * ({@link DocumentGenerator#soil}).
+     */
+    public static List<Path> writeSoiled(Path outDir, int count, long seed, Settings settings, List<GrayImage> scans,
+                                         boolean overwrite, DirtyFormat dirtyFormat, Progress progress) throws IOException {
+        if (scans.isEmpty()) throw new IllegalArgumentException("no scans to soil");
+        DocumentGenerator gen = new DocumentGenerator(settings);
+        return write(outDir, count, seed, (index, pageSeed) -> gen.soil(scans.get(index % scans.size()), pageSeed),
+                overwrite, dirtyFormat, progress);
+    }
+
+    /** Page {@code index} of a set, made from its own seed. */
+    @FunctionalInterface
+    private interface PageMaker {
+        DocumentPair page(int index, long pageSeed);
+    }
+
+    private static List<Path> write(Path outDir, int count, long seed, PageMaker pages,
+                                    boolean overwrite, DirtyFormat dirtyFormat, Progress progress) throws IOException {
+        checkCount(count);
         Path dirtyDir = outDir.resolve(DIRTY_DIR);
         Path cleanDir = outDir.resolve(CLEAN_DIR);
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
@@ -150,7 +175,7 @@ public record DocumentSet(ImageSet clean, ImageSet dirty) {
         int digits = Math.max(3, Integer.toString(count).length());
         List<Path> written = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            DocumentPair p = gen.generate(pageSeed(seed, i));
+            DocumentPair p = pages.page(i, pageSeed(seed, i));
             String stem = String.format("%0" + digits + "d", i + 1);
             writeAtomically(p.cleanImage(), cleanDir.resolve(stem + ".png"), DirtyFormat.PNG);
             Path dirtyPath = dirtyDir.resolve(stem + "." + dirtyFormat.extension());

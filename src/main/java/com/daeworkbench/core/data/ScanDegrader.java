@@ -28,8 +28,10 @@ final class ScanDegrader {
     private final double mm;
     private final Degradation d;
     private final SplittableRandom rng;
+    private final float inkTone;
 
-    private ScanDegrader(int w, int h, double pxPerMm, Degradation d, SplittableRandom rng) {
+    private ScanDegrader(int w, int h, double pxPerMm, Degradation d, SplittableRandom rng, float inkTone) {
+        this.inkTone = inkTone;
         this.w = w;
         this.h = h;
         this.mm = pxPerMm;
@@ -37,10 +39,15 @@ final class ScanDegrader {
         this.rng = rng;
     }
 
-    static float[] degrade(float[] coverage, int w, int h, double pxPerMm, Degradation d, SplittableRandom rng) {
+    /**
+     * The dirty scan of a page whose ink covers {@code coverage} (0..1) in a toner of gray
+     * {@code inkTone}: the clean page is {@code 1 - coverage * (1 - inkTone)}, and the dirt
+     * multiplies it, so the ink keeps its tone except where the damage itself fades it.
+     */
+    static float[] degrade(float[] coverage, float inkTone, int w, int h, double pxPerMm, Degradation d, SplittableRandom rng) {
         // real pages range from nearly clean to ruined: a third of the pages get all damage scaled down
         if (rng.nextDouble() < 0.3) d = d.scaled(0.1 + 0.6 * rng.nextDouble());
-        return new ScanDegrader(w, h, pxPerMm, d, rng).run(coverage);
+        return new ScanDegrader(w, h, pxPerMm, d, rng, inkTone).run(coverage);
     }
 
     private boolean chance(double p) {
@@ -89,9 +96,7 @@ final class ScanDegrader {
         // the verso's text showing through: mirrored, shifted, blurred by the paper, faint
         if (d.textureStrength() > 0 && chance(0.3)) bleedThrough(page, coverage);
 
-        // ink on paper: multiply, the ink itself a dark gray rather than black; faded toner
-        // and low-contrast scans leave it mid-gray
-        float inkTone = d.fadeStrength() > 0 && chance(0.25) ? (float) uniform(0.3, 0.55) : (float) uniform(0.02, 0.3);
+        // ink on paper: multiply, in the clean page's own toner
         float[] out = page;
         for (int i = 0; i < n; i++) out[i] *= 1f - ink[i] * (1f - inkTone);
 
@@ -121,7 +126,7 @@ final class ScanDegrader {
             for (int k = 0; k < count; k++) crease(out, 1.0);
         }
         // crumpled paper: many weak creases in all directions over a wavy shading
-        if (d.creaseStrength() > 0 && chance(0.2)) crumple(out);
+        if (d.creaseStrength() > 0 && chance(0.35)) crumple(out);
 
         if (d.illuminationStrength() > 0 && chance(d.illuminationProbability())) illumination(out);
 
@@ -285,13 +290,41 @@ final class ScanDegrader {
         }
     }
 
-    /** Crumpled paper: a wavy light-and-shade field and several weak creases at random angles. */
+    /**
+     * Crumpled paper: a wavy light-and-shade field, facets that catch the scanner's light at
+     * slightly different angles (brightness steps along random crease lines, sharp at the
+     * scale a background estimate smooths over) and several weak creases at random angles.
+     */
     private void crumple(float[] img) {
         float[] waves = fractal(uniform(8, 25) * mm, 3, 0.55);
         float amp = (float) (d.creaseStrength() * uniform(0.1, 0.4));
         for (int i = 0; i < img.length; i++) img[i] *= 1f - amp * clamp01(0.5f + 0.8f * waves[i]);
+        float[] shade = new float[img.length];
+        int steps = 6 + rng.nextInt(24);
+        for (int k = 0; k < steps; k++) facetStep(shade, (float) (d.creaseStrength() * uniform(0.02, 0.12)) * (chance(0.5) ? 1 : -1));
+        float lo = Float.MAX_VALUE;
+        for (float v : shade) lo = Math.min(lo, v);
+        for (int i = 0; i < img.length; i++) img[i] *= Math.max(0.5f, 1f - (shade[i] - lo));
         int creases = 3 + rng.nextInt(6);
         for (int k = 0; k < creases; k++) crease(img, uniform(0.2, 0.6));
+    }
+
+    /** Adds {@code amp} on one side of a random line and nothing on the other, with a ramp a fraction of a millimetre to a millimetre wide. */
+    private void facetStep(float[] shade, float amp) {
+        double a = uniform(0, Math.PI);
+        float nx = (float) -Math.sin(a);
+        float ny = (float) Math.cos(a);
+        float px = (float) uniform(0.05, 0.95) * w;
+        float py = (float) uniform(0.05, 0.95) * h;
+        float inv = (float) (1 / (uniform(0.15, 1.2) * mm));
+        for (int y = 0; y < h; y++) {
+            float base = (y - py) * ny;
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                float t = clamp01(0.5f + 0.5f * ((x - px) * nx + base) * inv);
+                shade[row + x] += amp * t * t * (3 - 2 * t);
+            }
+        }
     }
 
     /** The other side's text: this page's ink mirrored and shifted, blurred through the paper. */
