@@ -15,13 +15,18 @@ import com.daeworkbench.core.model.NetworkPlan;
  */
 public final class TiledDenoiser {
     /** Tile side for fully convolutional models: 256 px x 32 channels x 4 bytes = 8 MB an activation. */
-    static final int CONV_TILE = 256;
+    /** The largest tile side of a fully convolutional model: an A4 page at 300 dpi in 24 tiles. */
+    static final int CONV_TILE = 640;
     private static final int TILES_PER_BATCH = 4;
 
     private final DenoisingModel model;
     private final int tileH;
     private final int tileW;
     private final int overlap;
+    /** Pixels cut from each inner side of a tile of a fully convolutional model; -1: blend tiles instead. */
+    private final int margin;
+    /** Tile sides of a fully convolutional model are multiples of this (its pooling); 0: fixed tiles. */
+    private final int multiple;
 
     public TiledDenoiser(DenoisingModel model) {
         this.model = model;
@@ -31,11 +36,18 @@ public final class TiledDenoiser {
             int m = plan.sizeMultiple();
             this.tileH = CONV_TILE / m * m;
             this.tileW = tileH;
-            // tiles meet where both sides saw the same pixels: twice the reach on each side
-            this.overlap = Math.max(16, 4 * plan.reach()) / m * m + m;
+            // Each tile keeps only the pixels that saw all of their receptive field inside it: a
+            // margin of the network's reach is cut from every side that is not the page's edge,
+            // so neighbouring tiles share twice the reach and the page comes out as if it had
+            // been run whole (a ramp blend over a wider overlap cost a third more pixels on A4).
+            this.margin = (plan.reach() + m - 1) / m * m;
+            this.overlap = 2 * margin;
+            this.multiple = m;
         } else {
             this.tileH = spec.inputHeight();
             this.tileW = spec.inputWidth();
+            this.margin = -1;
+            this.multiple = 0;
             this.overlap = Math.max(tileH, tileW) / 2;
         }
     }
@@ -58,14 +70,22 @@ public final class TiledDenoiser {
         return denoiseTiles(image, height, width, progress);
     }
 
+    /** A fully convolutional model's tile side for a page side: the page's own (rounded up to the model's multiple) up to the largest tile. */
+    private int tileSide(int pageSide, int largest) {
+        if (multiple == 0) return largest;
+        return Math.min(largest, Math.max(multiple, (pageSide + multiple - 1) / multiple * multiple));
+    }
+
     private float[] denoiseTiles(float[] image, int height, int width, Progress progress) {
+        int tileH = tileSide(height, this.tileH);
+        int tileW = tileSide(width, this.tileW);
         // pad small images up to one tile, by edge reflection, so every tile has the full size
         int h = Math.max(height, tileH);
         int w = Math.max(width, tileW);
         float[] src = (h == height && w == width) ? image : reflectPad(image, height, width, h, w);
         int[] ys = starts(h, tileH, overlap);
         int[] xs = starts(w, tileW, overlap);
-        float[] window = window(tileH, tileW, overlap);
+        float[] window = margin >= 0 ? null : window(tileH, tileW, overlap);
         float[] sum = new float[h * w];
         float[] weight = new float[h * w];
         int total = ys.length * xs.length;
@@ -76,10 +96,10 @@ public final class TiledDenoiser {
         int done = 0;
         for (int y : ys) {
             for (int x : xs) {
-                copyTile(src, w, y, x, batch, inBatch * pixels);
+                copyTile(src, w, y, x, batch, inBatch * pixels, tileH, tileW);
                 where[inBatch++] = new int[] {y, x};
                 if (inBatch == TILES_PER_BATCH) {
-                    accumulate(batch, inBatch, where, window, sum, weight, w);
+                    accumulate(batch, inBatch, where, window, sum, weight, w, tileH, tileW);
                     done += inBatch;
                     inBatch = 0;
                     progress.tilesDone(done, total);
@@ -88,7 +108,7 @@ public final class TiledDenoiser {
             }
         }
         if (inBatch > 0) {
-            accumulate(batch, inBatch, where, window, sum, weight, w);
+            accumulate(batch, inBatch, where, window, sum, weight, w, tileH, tileW);
             progress.tilesDone(total, total);
         }
         float[] out = new float[height * width];
@@ -101,12 +121,18 @@ public final class TiledDenoiser {
         return out;
     }
 
-    private void accumulate(float[] batch, int n, int[][] where, float[] window, float[] sum, float[] weight, int w) {
+    private void accumulate(float[] batch, int n, int[][] where, float[] window, float[] sum, float[] weight, int w,
+                            int tileH, int tileW) {
         float[] in = n * tileH * tileW == batch.length ? batch : java.util.Arrays.copyOf(batch, n * tileH * tileW);
         float[] out = model.denoise(in, n, tileH, tileW);
+        int h = sum.length / w;
         for (int t = 0; t < n; t++) {
             int y0 = where[t][0], x0 = where[t][1];
             int base = t * tileH * tileW;
+            if (margin >= 0) {
+                keepInterior(out, base, y0, x0, h, w, sum, weight, tileH, tileW);
+                continue;
+            }
             for (int y = 0; y < tileH; y++) {
                 int row = (y0 + y) * w + x0;
                 for (int x = 0; x < tileW; x++) {
@@ -118,7 +144,21 @@ public final class TiledDenoiser {
         }
     }
 
-    private void copyTile(float[] src, int w, int y0, int x0, float[] dst, int offset) {
+    /** Copies the tile's pixels at least {@code margin} from every inner side (tiles overlap there: the later tile's equal values win). */
+    private void keepInterior(float[] out, int base, int y0, int x0, int h, int w, float[] sum, float[] weight,
+                              int tileH, int tileW) {
+        int top = y0 == 0 ? 0 : margin;
+        int bottom = y0 + tileH == h ? tileH : tileH - margin;
+        int left = x0 == 0 ? 0 : margin;
+        int right = x0 + tileW == w ? tileW : tileW - margin;
+        for (int y = top; y < bottom; y++) {
+            int row = (y0 + y) * w + x0;
+            System.arraycopy(out, base + y * tileW + left, sum, row + left, right - left);
+            java.util.Arrays.fill(weight, row + left, row + right, 1f);
+        }
+    }
+
+    private static void copyTile(float[] src, int w, int y0, int x0, float[] dst, int offset, int tileH, int tileW) {
         for (int y = 0; y < tileH; y++) {
             System.arraycopy(src, (y0 + y) * w + x0, dst, offset + y * tileW, tileW);
         }

@@ -32,6 +32,26 @@ class TiledDenoiserTest {
         assertThat(small).containsExactly(0.2f, 0.4f, 0.6f, 0.8f);
     }
 
+    /**
+     * A fully convolutional network's tiles keep only pixels that saw their whole receptive
+     * field: a page larger than a tile, in any tiling, comes out as the network run on it whole.
+     */
+    @Test
+    void tilesOfAConvolutionalNetworkGiveWhatTheWholePageGives() {
+        try (DenoisingModel m = Models.create(ArchitectureSpec.defaults(ArchitectureSpec.Kind.RESIDUAL, 64, 64)
+                .withNetwork(ArchitectureSpec.defaults(ArchitectureSpec.Kind.RESIDUAL, 64, 64).network().withLayers(4).withWidth(8)))) {
+            int h = 700, w = 1350;
+            float[] img = new float[h * w];
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+            for (int i = 0; i < img.length; i++) img[i] = (float) rng.nextDouble();
+            float[] tiled = new TiledDenoiser(m).denoise(img, h, w);
+            float[] whole = m.denoise(img, 1, h, w);
+            double worst = 0;
+            for (int i = 0; i < img.length; i++) worst = Math.max(worst, Math.abs(tiled[i] - whole[i]));
+            assertThat(worst).isLessThan(1e-4);
+        }
+    }
+
     @Test
     void aRealModelDenoisesAPageLargerThanATile() {
         try (DenoisingModel m = Models.create(ArchitectureSpec.defaults(ArchitectureSpec.Kind.CONV, 28, 28))) {
