@@ -4,14 +4,10 @@
 # paper (spec pageInput PAPER_DIVIDED, model format 2: denoise, eval-pages and the Documents
 # tab divide the same way, and leave surfaces too dark to be paper as they were).
 #
-# How the bundled file was made (2 shared cores, one thread each, 2026-12-02):
-#  0. the paper-divided model of commit 5b23b62 (itself the raw-page model of a64a8b8 with its
-#     spec switched to paper-divided input and fine-tuned 2 epochs at 2e-4 on this generator);
-#  1. fine-tuned 3 epochs at 1e-4 on 220 generated dirty pages (110, 200 and 300 dpi) plus 72
-#     clean pages as their own targets (25 %): a clean scan must stay clean (~22 min);
-#  2. 3 more epochs at 1e-4 with 72 more clean pages (40 % of the set) (~33 min).
-# Clean pages against themselves went 0.019 -> 0.012 -> 0.008 (110 dpi) and 0.019 -> 0.012 ->
-# 0.006 (300 dpi); held-out dirty pages improved a little at each step (README, "Scanned pages").
+# How the bundled file was made (2026-12-03, OMP_NUM_THREADS=2, ~40 min): the bundled model of
+# commit 75bd146 (START_COMMIT) fine-tuned 3 epochs at 3e-4 and 2 at 1e-4 (best epoch kept) on
+# the scan-consistent generator's pages: 220 dirty (110, 200 and 300 dpi) and 144 clean pages as
+# their own targets (40 %): a clean scan must stay clean. Scores: README, "Scanned pages".
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
 # Usage: assets/models/train_document_model.sh [WORK_DIR]
