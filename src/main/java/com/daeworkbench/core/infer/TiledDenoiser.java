@@ -17,7 +17,7 @@ public final class TiledDenoiser {
     /** Tile side for fully convolutional models: 256 px x 32 channels x 4 bytes = 8 MB an activation. */
     /** The largest tile side of a fully convolutional model: an A4 page at 300 dpi in 24 tiles. */
     static final int CONV_TILE = 640;
-    private static final int TILES_PER_BATCH = 4;
+    private static final int TILES_PER_BATCH = 2;
 
     private final DenoisingModel model;
     private final int tileH;
