@@ -14,14 +14,15 @@ import com.daeworkbench.core.model.NetworkPlan;
  * paper first, and surfaces too dark to be paper come back as they went in.
  */
 public final class TiledDenoiser {
-    /** Tile side for fully convolutional models: 256 px x 32 channels x 4 bytes = 8 MB an activation. */
     /** The largest tile side of a fully convolutional model: an A4 page at 300 dpi in 24 tiles. */
     static final int CONV_TILE = 640;
+    /** Tiles per call of the network: two 640x640 tiles x 16 channels x 4 bytes = 52 MB an activation. */
     private static final int TILES_PER_BATCH = 2;
 
     private final DenoisingModel model;
-    private final int tileH;
-    private final int tileW;
+    /** the tile size of a fixed-input model, the largest tile of a fully convolutional one */
+    private final int maxTileH;
+    private final int maxTileW;
     private final int overlap;
     /** Pixels cut from each inner side of a tile of a fully convolutional model; -1: blend tiles instead. */
     private final int margin;
@@ -34,8 +35,8 @@ public final class TiledDenoiser {
         if (spec.fullyConvolutional()) {
             NetworkPlan plan = NetworkPlan.of(spec);
             int m = plan.sizeMultiple();
-            this.tileH = CONV_TILE / m * m;
-            this.tileW = tileH;
+            this.maxTileH = CONV_TILE / m * m;
+            this.maxTileW = maxTileH;
             // Each tile keeps only the pixels that saw all of their receptive field inside it: a
             // margin of the network's reach is cut from every side that is not the page's edge,
             // so neighbouring tiles share twice the reach and the page comes out as if it had
@@ -44,11 +45,11 @@ public final class TiledDenoiser {
             this.overlap = 2 * margin;
             this.multiple = m;
         } else {
-            this.tileH = spec.inputHeight();
-            this.tileW = spec.inputWidth();
+            this.maxTileH = spec.inputHeight();
+            this.maxTileW = spec.inputWidth();
             this.margin = -1;
             this.multiple = 0;
-            this.overlap = Math.max(tileH, tileW) / 2;
+            this.overlap = Math.max(maxTileH, maxTileW) / 2;
         }
     }
 
@@ -77,8 +78,8 @@ public final class TiledDenoiser {
     }
 
     private float[] denoiseTiles(float[] image, int height, int width, Progress progress) {
-        int tileH = tileSide(height, this.tileH);
-        int tileW = tileSide(width, this.tileW);
+        int tileH = tileSide(height, maxTileH);
+        int tileW = tileSide(width, maxTileW);
         // pad small images up to one tile, by edge reflection, so every tile has the full size
         int h = Math.max(height, tileH);
         int w = Math.max(width, tileW);
