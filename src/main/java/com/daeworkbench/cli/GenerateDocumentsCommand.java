@@ -156,7 +156,7 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         List<Path> files;
         if (Files.isDirectory(source)) {
             try (Stream<Path> s = Files.list(source)) {
-                files = s.filter(Files::isRegularFile).filter(GenerateDocumentsCommand::isImage).sorted().toList();
+                files = s.filter(Files::isRegularFile).filter(ImageLoader::isImageFile).sorted().toList();
             }
             if (files.isEmpty()) throw new DataException(source, "holds no images (" + String.join(", ", ImageLoader.EXTENSIONS) + ")");
         } else {
@@ -165,11 +165,6 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         List<GrayImage> scans = new ArrayList<>();
         for (Path f : files) scans.add(ImageLoader.loadGray(f));
         return scans;
-    }
-
-    private static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return ImageLoader.EXTENSIONS.stream().anyMatch(ext -> n.endsWith("." + ext));
     }
 
     private static void checkSize(CommandLine cl, String name, Integer v) {

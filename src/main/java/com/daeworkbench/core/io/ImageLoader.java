@@ -22,6 +22,13 @@ public final class ImageLoader {
     /** File name extensions of the formats this loader reads (lower case, no dot): the one list every caller uses. */
     public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif",
             "pnm", "pbm", "pgm", "ppm", "pam", "webp", "psd", "pdf");
+    /** Whether a file's name ends in one of {@link #EXTENSIONS}, in any case: what a folder of pages is taken to hold. */
+    public static boolean isImageFile(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static final ImageLoader DEFAULT = new ImageLoader(DEFAULT_PIXEL_LIMIT);
 
     private final long pixelLimit;

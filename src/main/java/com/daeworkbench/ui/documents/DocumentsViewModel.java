@@ -153,9 +153,7 @@ public final class DocumentsViewModel {
     }
 
     static boolean isImage(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && IMAGE_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ImageLoader.isImageFile(p);
     }
 
     private void cleanNext() {
