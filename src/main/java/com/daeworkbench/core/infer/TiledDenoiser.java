@@ -71,15 +71,28 @@ public final class TiledDenoiser {
         return denoiseTiles(image, height, width, progress);
     }
 
-    /** A fully convolutional model's tile side for a page side: the page's own (rounded up to the model's multiple) up to the largest tile. */
-    private int tileSide(int pageSide, int largest) {
+    /**
+     * A fully convolutional model's tile side for a page side: as few tiles as the largest side
+     * allows, each as small as still covers the page (rounded up to the model's multiple). An A4
+     * page's 3,508 rows take six tiles either way, but of 598 rows instead of 640: 1.04x its
+     * pixels through the network instead of 1.13x.
+     */
+    static int tileSide(int pageSide, int largest, int overlap, int multiple) {
         if (multiple == 0) return largest;
-        return Math.min(largest, Math.max(multiple, (pageSide + multiple - 1) / multiple * multiple));
+        if (pageSide <= largest) return Math.max(multiple, roundUp(pageSide, multiple));
+        if (largest <= overlap) return largest;
+        int tiles = (pageSide - overlap + largest - overlap - 1) / (largest - overlap);
+        int side = (pageSide + (tiles - 1) * overlap + tiles - 1) / tiles;
+        return Math.min(largest, roundUp(side, multiple));
+    }
+
+    private static int roundUp(int n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
     }
 
     private float[] denoiseTiles(float[] image, int height, int width, Progress progress) {
-        int tileH = tileSide(height, maxTileH);
-        int tileW = tileSide(width, maxTileW);
+        int tileH = tileSide(height, maxTileH, overlap, multiple);
+        int tileW = tileSide(width, maxTileW, overlap, multiple);
         // pad small images up to one tile, by edge reflection, so every tile has the full size
         int h = Math.max(height, tileH);
         int w = Math.max(width, tileW);

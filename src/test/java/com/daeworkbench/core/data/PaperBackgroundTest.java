@@ -93,4 +93,49 @@ class PaperBackgroundTest {
             for (float p : paper) assertThat(p).isCloseTo(0.6f, offset(1e-5f));
         }
     }
+
+    /** The parallel estimate gives exactly what the plain loops give, on pages whose sides the block does and does not divide. */
+    @Test
+    void theFastEstimateIsThePlainOne() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int[] hw : new int[][] {{1, 1}, {3, 7}, {16, 12}, {41, 58}}) {
+            float[] img = new float[hw[0] * hw[1]];
+            for (int i = 0; i < img.length; i++) img[i] = (float) r.nextDouble();
+            assertThat(PaperBackground.estimate(img, hw[0], hw[1])).containsExactly(plainEstimate(img, hw[0], hw[1]));
+        }
+    }
+
+    /** The estimate as first written: block maxima, 3x3 maximum, 7x7 median, bilinear back, pixel by pixel. */
+    private static float[] plainEstimate(float[] img, int h, int w) {
+        int b = PaperBackground.BLOCK;
+        int sh = (h + b - 1) / b, sw = (w + b - 1) / b;
+        float[] small = new float[sh * sw];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            small[(y / b) * sw + x / b] = Math.max(small[(y / b) * sw + x / b], img[y * w + x]);
+        }
+        float[] opened = new float[sh * sw];
+        for (int y = 0; y < sh; y++) for (int x = 0; x < sw; x++) {
+            float m = 0;
+            for (int yy = Math.max(0, y - 1); yy <= Math.min(sh - 1, y + 1); yy++) {
+                for (int xx = Math.max(0, x - 1); xx <= Math.min(sw - 1, x + 1); xx++) m = Math.max(m, small[yy * sw + xx]);
+            }
+            opened[y * sw + x] = m;
+        }
+        float[] p = com.daeworkbench.core.metrics.ClassicFilters.median(opened, sh, sw, 7);
+        float[] out = new float[h * w];
+        for (int y = 0; y < h; y++) {
+            float fy = Math.max(0, Math.min(sh - 1, (y + 0.5f) / b - 0.5f));
+            int y0 = (int) fy, y1 = Math.min(sh - 1, y0 + 1);
+            float ty = fy - y0;
+            for (int x = 0; x < w; x++) {
+                float fx = Math.max(0, Math.min(sw - 1, (x + 0.5f) / b - 0.5f));
+                int x0 = (int) fx, x1 = Math.min(sw - 1, x0 + 1);
+                float tx = fx - x0;
+                float top = p[y0 * sw + x0] * (1 - tx) + p[y0 * sw + x1] * tx;
+                float bottom = p[y1 * sw + x0] * (1 - tx) + p[y1 * sw + x1] * tx;
+                out[y * w + x] = Math.max(0.02f, top * (1 - ty) + bottom * ty);
+            }
+        }
+        return out;
+    }
 }

@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class TiledDenoiserTest {
 
+    /** Tiles as small as still cover the page in as few tiles as the largest side needs, on the model's multiple. */
+    @Test
+    void tileSidesShrinkToThePageWithoutMoreTiles() {
+        assertThat(TiledDenoiser.tileSide(3508, 640, 16, 1)).isEqualTo(598);
+        assertThat(TiledDenoiser.tileSide(300, 640, 16, 4)).isEqualTo(300);
+        assertThat(TiledDenoiser.tileSide(301, 640, 16, 4)).isEqualTo(304);
+        for (int multiple : new int[] {1, 4}) {
+            for (int size = 1; size < 3000; size += 7) {
+                int side = TiledDenoiser.tileSide(size, 640, 32, multiple);
+                assertThat(side % multiple).isZero();
+                assertThat(side).isLessThanOrEqualTo(640);
+                int[] starts = TiledDenoiser.starts(Math.max(size, side), side, 32);
+                assertThat(starts.length).as("size %d", size).isEqualTo(TiledDenoiser.starts(Math.max(size, 640), 640, 32).length);
+                assertThat(starts[starts.length - 1] + side).isEqualTo(Math.max(size, side));
+            }
+        }
+    }
+
     @Test
     void tilesCoverTheImageWithOverlapAndEndAtTheEdge() {
         assertThat(TiledDenoiser.starts(100, 256, 32)).containsExactly(0);
