@@ -121,6 +121,9 @@ final class ScanDegrader {
             for (int i = 0; i < n; i++) out[i] *= Math.max(0.4f, m[i]);
         }
 
+        // a shoe's print: the page was on the floor (one of NoisyOffice's four kinds of real dirt)
+        if (d.stainStrength() > 0 && chance(0.15)) footprint(out, d.stainStrength() * uniform(0.3, 1.0));
+
         if (d.creaseStrength() > 0 && chance(d.creaseProbability())) {
             int count = chance(0.3) ? 2 : 1;
             for (int k = 0; k < count; k++) crease(out, 1.0);
@@ -190,6 +193,65 @@ final class ScanDegrader {
     }
 
     // ---------------------------------------------------------------- stains
+
+    /** The tread patterns of a sole: bars across the foot, zigzag bars, blocks, studs. */
+    private enum Tread { BARS, ZIGZAG, BLOCKS, STUDS }
+
+    /**
+     * A dusty shoe print, multiplied in: a sole (forefoot and heel, 22-30 cm long, so a crop
+     * shows part of one) anywhere on or off the page at any angle, its tread's raised parts
+     * printing where the dust was (patchy, grainy) and its grooves leaving the paper alone.
+     * Tread lines are a few millimetres apart and as dark as strokes: a texture background
+     * removal keeps and a network must tell from text by its regularity and its grain.
+     */
+    private void footprint(float[] img, double strength) {
+        double length = uniform(220, 300) * mm;
+        double angle = uniform(0, 2 * Math.PI);
+        double cu = Math.cos(angle), su = Math.sin(angle);
+        double cx = uniform(0, 1) * w, cy = uniform(0, 1) * h;
+        Tread tread = Tread.values()[rng.nextInt(Tread.values().length)];
+        double period = uniform(2.5, 7) * mm;
+        double duty = uniform(0.35, 0.65);
+        double zig = uniform(0.5, 2) * period;
+        float[] patches = fractal(uniform(8, 25) * mm, 3, 0.55);
+        float[] grit = fractal(Math.max(1.2, uniform(0.2, 0.6) * mm), 2, 0.6);
+        float dark = (float) strength;
+        double soft = Math.max(1, 0.8 * mm);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = x - cx, dy = y - cy;
+                double u = dx * cu + dy * su;    // along the foot, toe at +length/2
+                double v = -dx * su + dy * cu;   // across
+                double inside = Math.max(ellipse(u - 0.17 * length, v, 0.33 * length, 0.2 * length, soft),
+                        ellipse(u + 0.33 * length, v, 0.17 * length, 0.14 * length, soft));
+                if (inside <= 0) continue;
+                double raised = switch (tread) {
+                    case BARS -> square(u / period, duty);
+                    case ZIGZAG -> square((u + zig * Math.abs(((v / zig) % 2 + 2) % 2 - 1)) / period, duty);
+                    case BLOCKS -> square(u / period, duty) * square(v / period, duty);
+                    case STUDS -> Math.hypot(mod(u, period) - period / 2, mod(v, period) - period / 2) < duty * period / 2 ? 1 : 0;
+                };
+                int i = y * w + x;
+                float dust = clamp01(0.55f + 1.3f * patches[i]) * clamp01(0.6f + 1.5f * grit[i]);
+                img[i] *= 1f - dark * (float) (inside * raised) * dust;
+            }
+        }
+    }
+
+    /** 1 inside the ellipse, falling to 0 over {@code soft} pixels across its edge. */
+    private static double ellipse(double u, double v, double a, double b, double soft) {
+        double r = Math.sqrt((u * u) / (a * a) + (v * v) / (b * b));
+        return Math.max(0, Math.min(1, (1 - r) * Math.min(a, b) / soft + 0.5));
+    }
+
+    /** A square wave of period 1: 1 for the first {@code duty} of each period. */
+    private static double square(double t, double duty) {
+        return t - Math.floor(t) < duty ? 1 : 0;
+    }
+
+    private static double mod(double a, double m) {
+        return ((a % m) + m) % m;
+    }
 
     /**
      * An irregular blob: radius modulated by a few harmonics and by local noise, a lightly
