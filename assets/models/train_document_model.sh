@@ -28,10 +28,11 @@ if [ "${FROM_SCRATCH:-0}" = 1 ]; then
   $app train "${common[@]}" --lr 1e-3 --epochs 12 --seed 1 --out "$work/phase1.dae"
   $app train "${common[@]}" --lr 1e-4 --epochs 4 --seed 2 --init "$work/phase1.dae" --out "$work/documents.dae"
 else
-  git show "${START_COMMIT:-75bd146}":assets/models/documents.dae > "$work/start.dae"
-  add_clean clean110b f; add_clean clean300b g
-  $app train "${common[@]}" --lr 3e-4 --epochs 3 --seed 5 --init "$work/start.dae" --out "$work/round1.dae"
-  $app train "${common[@]}" --lr 1e-4 --epochs 2 --seed 6 --init "$work/round1.dae" --out "$work/documents.dae"
+  # fine-tune the bundled file of START_COMMIT on the same pages plus real text soiled here
+  git show "${START_COMMIT:-d507a5e}":assets/models/documents.dae > "$work/start.dae"
+  add_clean clean110b f; add_clean clean300b g; add_dirty soil300 h; add_dirty soil200 i
+  $app train "${common[@]}" --lr 2e-4 --epochs 2 --seed 7 --init "$work/start.dae" --out "$work/round1.dae"
+  $app train "${common[@]}" --lr 1e-4 --epochs 1 --seed 8 --init "$work/round1.dae" --out "$work/documents.dae"
 fi
 
 score_document_model "$work/documents.dae"
