@@ -25,7 +25,21 @@ for page in hebtypo-scan:jpg skimage-page:png; do
     convert "$v" -colorspace Gray -crop "$crop" +repage "$v.crop.png"
   done
   montage "$tmp/$name.$ext.crop.png" "$tmp/$name-bg.png.crop.png" "$tmp/old/$name.png.crop.png" "$tmp/new/$name.png.crop.png" \
-    -tile 4x1 -geometry +4+4 -title "$name: input | background removal | first model | second model" -depth 8 \
+    -tile 4x1 -geometry +8+8 -title "$name: input | background removal | first model | second model" -depth 8 \
     -colorspace Gray -define png:compression-level=9 "docs/gallery/$name.png"
 done
+# real text with generated dirt: one soiled crop of a UNLV page (held out from every training set)
+mkdir -p "$tmp/unlv" && cp sample-images/real/unlv-8087_054.tif "$tmp/unlv/"
+$app generate-documents --count 1 --seed 8813 --dpi 300 --width 640 --height 640 --soil "$tmp/unlv" --out "$tmp/soiled"
+dirty="$tmp/soiled/train/001.png"
+$app denoise --model "$old" --out "$tmp/sold" "$dirty"
+$app denoise ${new:+--model "$new"} --out "$tmp/snew" "$dirty"
+java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dirty" "$tmp/soiled-bg.png"
+for v in "$dirty" "$tmp/soiled-bg.png" "$tmp/sold/001.png" "$tmp/snew/001.png" "$tmp/soiled/train_cleaned/001.png"; do
+  convert "$v" -colorspace Gray -crop 400x300+0+60 +repage "$v.crop.png"
+done
+montage "$dirty.crop.png" "$tmp/soiled-bg.png.crop.png" "$tmp/sold/001.png.crop.png" "$tmp/snew/001.png.crop.png" \
+  "$tmp/soiled/train_cleaned/001.png.crop.png" -tile 5x1 -geometry +8+8 \
+  -title "soiled UNLV crop: input | background removal | first model | second model | clean scan" -depth 8 \
+  -colorspace Gray -define png:compression-level=9 docs/gallery/soiled-unlv.png
 ls -la docs/gallery/*.png
