@@ -112,8 +112,8 @@ public final class PaperBackground {
      * {@code ClassicFilters.median(img, h, w, 7)} (borders reflected as scipy does), the same
      * values, rows in parallel: each row keeps its window's 49 values sorted and, one pixel to
      * the right, swaps the 7 that leave for the 7 that come in (a few places' shift each, as
-     * neighbouring values are close) instead of selecting anew: 4x faster than a selection per
-     * pixel, and an A4 page's estimate is part of its time.
+     * neighbouring values are close) instead of selecting anew: on the A4 bench page 0.15-0.17 s
+     * against 0.26-0.32 s for a selection per pixel, and an A4 page's estimate is part of its time.
      */
     static float[] median7(float[] img, int h, int w) {
         float[] out = new float[h * w];

@@ -227,7 +227,7 @@ final class ScanDegrader {
                 if (inside <= 0) continue;
                 double raised = switch (tread) {
                     case BARS -> square(u / period, duty);
-                    case ZIGZAG -> square((u + zig * Math.abs(((v / zig) % 2 + 2) % 2 - 1)) / period, duty);
+                    case ZIGZAG -> square((u + zig * Math.abs(mod(v / zig, 2) - 1)) / period, duty);
                     case BLOCKS -> square(u / period, duty) * square(v / period, duty);
                     case STUDS -> Math.hypot(mod(u, period) - period / 2, mod(v, period) - period / 2) < duty * period / 2 ? 1 : 0;
                 };
