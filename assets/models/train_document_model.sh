@@ -37,7 +37,7 @@ if [ "${FROM_SCRATCH:-0}" = 1 ]; then
   $app train "${common[@]}" --lr 1e-3 --epochs 12 --seed 1 --out "$work/phase1.dae"
   $app train "${common[@]}" --lr 1e-4 --epochs 4 --seed 2 --init "$work/phase1.dae" --out "$work/documents.dae"
 else
-  # fine-tune the bundled file of START_COMMIT on the same pages plus real text soiled here
+  # fine-tune START_MODEL (else the bundled file of START_COMMIT) on the same pages plus real text soiled here
   if [ -n "${START_MODEL:-}" ]; then cp "$START_MODEL" "$work/start.dae"
   else git show "${START_COMMIT:-d507a5e}":assets/models/documents.dae > "$work/start.dae"; fi
   add_clean clean110b f; add_clean clean300b g; add_dirty soil300 h; add_dirty soil200 i

@@ -10,23 +10,26 @@ cd "$(dirname "$0")/../.."
 old=${1:?previous model file}; new=${2:-}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 app="java -Xmx3g -jar target/dae-workbench.jar"
+# strip OUT CROP TITLE IMAGE...: full-resolution crops of the images side by side (what the eye judges)
+strip() {
+  local out=$1 crop=$2 title=$3; shift 3
+  local crops=()
+  for v in "$@"; do
+    convert "$v" -colorspace Gray -crop "$crop" +repage "$v.crop.png"
+    crops+=("$v.crop.png")
+  done
+  montage "${crops[@]}" -tile "$#x1" -geometry +8+8 -title "$title" -depth 8 \
+    -colorspace Gray -define png:compression-level=9 "$out"
+}
+
 cp sample-images/real/hebtypo-scan.jpg sample-images/real/skimage-page.png "$tmp/"
 $app denoise --model "$old" --out "$tmp/old" "$tmp/hebtypo-scan.jpg" "$tmp/skimage-page.png"
 $app denoise ${new:+--model "$new"} --out "$tmp/new" "$tmp/hebtypo-scan.jpg" "$tmp/skimage-page.png"
-for page in hebtypo-scan:jpg skimage-page:png; do
-  name=${page%%:*}; ext=${page##*:}
+for page in hebtypo-scan:jpg:420x300+200+620 skimage-page:png:384x191+0+0; do
+  IFS=: read -r name ext crop <<< "$page"
   java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$tmp/$name.$ext" "$tmp/$name-bg.png"
-  # a crop at full resolution (what the eye judges) and the whole page downscaled
-  case $name in
-    hebtypo-scan) crop=420x300+200+620 ;;
-    skimage-page) crop=384x191+0+0 ;;
-  esac
-  for v in "$tmp/$name.$ext" "$tmp/$name-bg.png" "$tmp/old/$name.png" "$tmp/new/$name.png"; do
-    convert "$v" -colorspace Gray -crop "$crop" +repage "$v.crop.png"
-  done
-  montage "$tmp/$name.$ext.crop.png" "$tmp/$name-bg.png.crop.png" "$tmp/old/$name.png.crop.png" "$tmp/new/$name.png.crop.png" \
-    -tile 4x1 -geometry +8+8 -title "$name: input | background removal | first model | second model" -depth 8 \
-    -colorspace Gray -define png:compression-level=9 "docs/gallery/$name.png"
+  strip "docs/gallery/$name.png" "$crop" "$name: input | background removal | first model | second model" \
+    "$tmp/$name.$ext" "$tmp/$name-bg.png" "$tmp/old/$name.png" "$tmp/new/$name.png"
 done
 # real text with generated dirt: one soiled crop of a UNLV page (held out from every training set)
 mkdir -p "$tmp/unlv" && cp sample-images/real/unlv-8087_054.tif "$tmp/unlv/"
@@ -35,11 +38,7 @@ dirty="$tmp/soiled/train/001.png"
 $app denoise --model "$old" --out "$tmp/sold" "$dirty"
 $app denoise ${new:+--model "$new"} --out "$tmp/snew" "$dirty"
 java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dirty" "$tmp/soiled-bg.png"
-for v in "$dirty" "$tmp/soiled-bg.png" "$tmp/sold/001.png" "$tmp/snew/001.png" "$tmp/soiled/train_cleaned/001.png"; do
-  convert "$v" -colorspace Gray -crop 400x300+0+60 +repage "$v.crop.png"
-done
-montage "$dirty.crop.png" "$tmp/soiled-bg.png.crop.png" "$tmp/sold/001.png.crop.png" "$tmp/snew/001.png.crop.png" \
-  "$tmp/soiled/train_cleaned/001.png.crop.png" -tile 5x1 -geometry +8+8 \
-  -title "soiled UNLV crop: input | background removal | first model | second model | clean scan" -depth 8 \
-  -colorspace Gray -define png:compression-level=9 docs/gallery/soiled-unlv.png
+strip docs/gallery/soiled-unlv.png 400x300+0+60 \
+  "soiled UNLV crop: input | background removal | first model | second model | clean scan" \
+  "$dirty" "$tmp/soiled-bg.png" "$tmp/sold/001.png" "$tmp/snew/001.png" "$tmp/soiled/train_cleaned/001.png"
 ls -la docs/gallery/*.png
