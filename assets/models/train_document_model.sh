@@ -4,18 +4,22 @@
 # paper (spec pageInput PAPER_DIVIDED, model format 2: denoise, eval-pages and the Documents
 # tab divide the same way, and leave surfaces too dark to be paper as they were).
 #
-# How the bundled file was made (2026-12-03, OMP_NUM_THREADS=2): this script run three times,
+# How the bundled file was made (2026-12-03, OMP_NUM_THREADS=2): this script run three times on
+# the gray-ink target,
 # each run 2 epochs at 2e-4 and 1 at 1e-4 (best epoch kept), 20-25 min each on a quiet machine.
 # The first run started from the bundled model of commit d507a5e (START_COMMIT's default), with
 # the generator of that commit (no shoe prints), 60 + 30 soiled real crops and no real crops as
 # their own targets; the second from the first's output (START_MODEL=FILE) with shoe prints and
-# the real crops as targets too; the third from the second's with this script as it is (120 + 60
+# the real crops as targets too; the third from the second's with this script as of 33ca42b (120 + 60
 # soiled real crops). Each run with more real text scored better on the soiled real scans and a
 # little worse on generated pages. The last mix: 220 generated dirty pages (110, 200 and 300 dpi),
 # 180 dirty crops of real clean pages (assets/models/training-scans, soiled by the generator),
 # 144 generated clean pages and the 180 real crops as their own targets: a clean scan must stay
 # clean. d507a5e's model itself was 75bd146's fine-tuned 3 epochs at 3e-4 and 2 at 1e-4 on the
 # generated pages alone (git show d507a5e:assets/models/train_document_model.sh).
+# Then the target's ink turned black (docs/decisions/0010-black-ink-targets.md): two more runs of
+# this script as it is, the first from 33ca42b's bundled model (START_MODEL=FILE), the second
+# from the first's output; 25-33 min each. Figures: docs/bench/2026-12-03-black-ink.txt.
 # Scores: README, "Scanned pages".
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.

@@ -41,8 +41,9 @@ final class ScanDegrader {
 
     /**
      * The dirty scan of a page whose ink covers {@code coverage} (0..1) in a toner of gray
-     * {@code inkTone}: the clean page is {@code 1 - coverage * (1 - inkTone)}, and the dirt
-     * multiplies it, so the ink keeps its tone except where the damage itself fades it.
+     * {@code inkTone}: the page as printed is {@code 1 - coverage * (1 - inkTone)}, and the dirt
+     * multiplies it, so the ink keeps its tone except where the damage itself fades it (the
+     * target, {@link DocumentGenerator}'s clean page, has the same coverage in black).
      */
     static float[] degrade(float[] coverage, float inkTone, int w, int h, double pxPerMm, Degradation d, SplittableRandom rng) {
         // real pages range from nearly clean to ruined: a third of the pages get all damage scaled down
@@ -96,7 +97,7 @@ final class ScanDegrader {
         // the verso's text showing through: mirrored, shifted, blurred by the paper, faint
         if (d.textureStrength() > 0 && chance(0.3)) bleedThrough(page, coverage);
 
-        // ink on paper: multiply, in the clean page's own toner
+        // ink on paper: multiply, in the page's own toner
         float[] out = page;
         for (int i = 0; i < n; i++) out[i] *= 1f - ink[i] * (1f - inkTone);
 

@@ -81,20 +81,24 @@ class DocumentGeneratorTest {
     }
 
     @Test
-    void noDamageLeavesTheCleanScanAsItIs() {
-        // the target is the same scan without the dirt: with no dirt, the two pages are one
+    void noDamageLeavesTheStrokesAndOnlyTheToneOfTheInkDiffers() {
+        // the target is the same scan without the dirt, in black ink: with no dirt, the dirty page
+        // is the clean one in its own toner (black to dark gray), stroke for stroke
         DocumentGenerator g = new DocumentGenerator(Settings.defaults().withDegradation(Degradation.none()));
-        for (long seed = 5; seed < 8; seed++) {
+        for (long seed = 5; seed < 11; seed++) {
             DocumentPair p = g.generate(seed);
-            assertThat(p.dirty()).as("seed %d", seed).containsExactly(p.clean());
+            double[] ratio = inkRatio(p, 1f);
+            assertThat(ratio[0]).as("lightest ink, seed %d", seed).isBetween(0.79, 1.001);
+            assertThat(ratio[1] - ratio[0]).as("one toner for the page, seed %d", seed).isLessThan(0.03);
             assertThat(fraction(p.clean(), v -> v < 0.5f)).isGreaterThan(0.01);
+            assertThat(fraction(p.clean(), v -> v < 0.05f)).as("black ink in the target").isGreaterThan(0.001);
         }
     }
 
     @Test
     void theDirtMultipliesTheInkInsteadOfRetoningIt() {
-        // where the dirty page's paper is plain (no stain, fold or fade), the ink keeps the
-        // clean page's tone relative to that paper: dark ink stays dark, gray ink gray
+        // where the dirty page's paper is plain (no stain, fold or fade), the ink keeps its own
+        // tone relative to that paper: one ratio to the black target over the whole page
         Degradation onlyTintedPaper = new Degradation(0.7, 0.7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 0, 80, 80);
         DocumentGenerator g = new DocumentGenerator(Settings.defaults().withDegradation(onlyTintedPaper));
@@ -104,13 +108,23 @@ class DocumentGeneratorTest {
             // a third of the pages get their paper scaled towards white: those have another ratio
             if (p.dirty()[0] < 0.69f || p.dirty()[0] > 0.71f) continue;
             checked++;
-            double worst = 0;
-            for (int i = 0; i < p.clean().length; i++) {
-                worst = Math.max(worst, Math.abs(p.dirty()[i] / 0.7 - p.clean()[i]));
-            }
-            assertThat(worst).as("seed %d", seed).isLessThan(0.01);
+            double[] ratio = inkRatio(p, 0.7f);
+            assertThat(ratio[0]).as("seed %d", seed).isGreaterThan(0.79);
+            assertThat(ratio[1] - ratio[0]).as("seed %d", seed).isLessThan(0.03);
         }
         assertThat(checked).isGreaterThanOrEqualTo(4);
+    }
+
+    /** The least and greatest ratio of the dirty page's ink (over its paper {@code paper}) to the target's, where the target is dark. */
+    private static double[] inkRatio(DocumentPair p, float paper) {
+        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+        for (int i = 0; i < p.clean().length; i++) {
+            if (p.clean()[i] > 0.3f) continue;
+            double r = (1 - p.dirty()[i] / paper) / (1 - p.clean()[i]);
+            lo = Math.min(lo, r);
+            hi = Math.max(hi, r);
+        }
+        return new double[] {lo, hi};
     }
 
     @Test
