@@ -17,9 +17,9 @@
 # 144 generated clean pages and the 180 real crops as their own targets: a clean scan must stay
 # clean. d507a5e's model itself was 75bd146's fine-tuned 3 epochs at 3e-4 and 2 at 1e-4 on the
 # generated pages alone (git show d507a5e:assets/models/train_document_model.sh).
-# Then the target's ink turned black (docs/decisions/0010-black-ink-targets.md): two more runs of
-# this script as it is, the first from 33ca42b's bundled model (START_MODEL=FILE), the second
-# from the first's output; 25-33 min each. Figures: docs/bench/2026-12-03-black-ink.txt.
+# Then the target's ink turned black (docs/decisions/0010-black-ink-targets.md): three more runs of
+# this script as it is, the first from 33ca42b's bundled model (START_MODEL=FILE), each next one
+# from the previous one's output; 25-33 min each. Figures: docs/bench/2026-12-03-black-ink.txt.
 # Scores: README, "Scanned pages".
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
