@@ -87,9 +87,9 @@ class DocumentGeneratorTest {
         DocumentGenerator g = new DocumentGenerator(Settings.defaults().withDegradation(Degradation.none()));
         for (long seed = 5; seed < 11; seed++) {
             DocumentPair p = g.generate(seed);
-            double[] ratio = inkRatio(p, 1f);
-            assertThat(ratio[0]).as("lightest ink, seed %d", seed).isBetween(0.79, 1.001);
-            assertThat(ratio[1] - ratio[0]).as("one toner for the page, seed %d", seed).isLessThan(0.03);
+            InkRatio ratio = inkRatio(p, 1f);
+            assertThat(ratio.lightest()).as("lightest ink, seed %d", seed).isBetween(0.79, 1.001);
+            assertThat(ratio.spread()).as("one toner for the page, seed %d", seed).isLessThan(0.03);
             assertThat(fraction(p.clean(), v -> v < 0.5f)).isGreaterThan(0.01);
             assertThat(fraction(p.clean(), v -> v < 0.05f)).as("black ink in the target").isGreaterThan(0.001);
         }
@@ -108,15 +108,25 @@ class DocumentGeneratorTest {
             // a third of the pages get their paper scaled towards white: those have another ratio
             if (p.dirty()[0] < 0.69f || p.dirty()[0] > 0.71f) continue;
             checked++;
-            double[] ratio = inkRatio(p, 0.7f);
-            assertThat(ratio[0]).as("seed %d", seed).isGreaterThan(0.79);
-            assertThat(ratio[1] - ratio[0]).as("seed %d", seed).isLessThan(0.03);
+            InkRatio ratio = inkRatio(p, 0.7f);
+            assertThat(ratio.lightest()).as("seed %d", seed).isGreaterThan(0.79);
+            assertThat(ratio.spread()).as("seed %d", seed).isLessThan(0.03);
+            // and the paper between the strokes is the target's white times the tint, nothing else
+            double worstPaper = 0;
+            for (int i = 0; i < p.clean().length; i++) {
+                if (p.clean()[i] == 1f) worstPaper = Math.max(worstPaper, Math.abs(p.dirty()[i] / 0.7 - 1));
+            }
+            assertThat(worstPaper).as("paper, seed %d", seed).isLessThan(0.01);
         }
         assertThat(checked).isGreaterThanOrEqualTo(4);
     }
 
-    /** The least and greatest ratio of the dirty page's ink (over its paper {@code paper}) to the target's, where the target is dark. */
-    private static double[] inkRatio(DocumentPair p, float paper) {
+    /** How much of the target's darkness the dirty page's ink has, over its paper: least and greatest, where the target is dark. */
+    private record InkRatio(double lightest, double darkest) {
+        double spread() { return darkest - lightest; }
+    }
+
+    private static InkRatio inkRatio(DocumentPair p, float paper) {
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
         for (int i = 0; i < p.clean().length; i++) {
             if (p.clean()[i] > 0.3f) continue;
@@ -124,7 +134,7 @@ class DocumentGeneratorTest {
             lo = Math.min(lo, r);
             hi = Math.max(hi, r);
         }
-        return new double[] {lo, hi};
+        return new InkRatio(lo, hi);
     }
 
     @Test
