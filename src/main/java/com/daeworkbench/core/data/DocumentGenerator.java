@@ -252,8 +252,11 @@ public final class DocumentGenerator {
     /**
      * A dirty copy of a crop of a real clean scan, and the crop itself, its paper set to white,
      * as the target: pages whose text, toner and scanner blur are real and only the dirt is
-     * made here (this generator's damage, multiplied in as on generated pages). The crop is
-     * the settings' size, or the whole scan where the scan is smaller.
+     * made here (this generator's damage, multiplied in as on generated pages). As on generated
+     * pages the target's ink is black (a gray scan's ink is stretched so that its darkest
+     * pixels are), and the dirty copy prints that ink in a toner of black to 0.2 gray: faded
+     * real text must come back black too. The crop is the settings' size, or the whole scan
+     * where the scan is smaller.
      */
     public DocumentPair soil(GrayImage scan, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -264,19 +267,27 @@ public final class DocumentGenerator {
         int h = Math.min(settings.height(), scan.height());
         int x0 = geometry.nextInt(scan.width() - w + 1);
         int y0 = geometry.nextInt(scan.height() - h + 1);
+        float inkTone = (float) (geometry.nextDouble() * 0.2);
         float[] crop = new float[w * h];
         for (int y = 0; y < h; y++) System.arraycopy(scan.pixels(), (y0 + y) * scan.width() + x0, crop, y * w, w);
         float white = Math.max(0.5f, percentile(crop, 0.9));
+        // the darkest 0.2 % is the ink's own tone where the crop holds text (a crop of bare
+        // paper has no ink to stretch: its darkest pixels are grain, left as they are)
+        float darkest = percentile(crop, 0.002) / white;
+        float inkScale = darkest < BLACKEST_GRAY_INK ? 1f / (1f - darkest) : 1f;
         float[] clean = new float[w * h];
         float[] coverage = new float[w * h];
         for (int i = 0; i < clean.length; i++) {
-            clean[i] = quantise(Math.min(1f, crop[i] / white));
+            clean[i] = quantise(1f - Math.min(1f, (1f - Math.min(1f, crop[i] / white)) * inkScale));
             coverage[i] = 1f - clean[i];
         }
-        float[] dirty = ScanDegrader.degrade(coverage, 0f, w, h, settings.pxPerMm(), settings.degradation(), damage);
+        float[] dirty = ScanDegrader.degrade(coverage, inkTone, w, h, settings.pxPerMm(), settings.degradation(), damage);
         for (int i = 0; i < dirty.length; i++) dirty[i] = quantise(dirty[i]);
         return new DocumentPair(w, h, clean, dirty);
     }
+
+    /** Ink lighter than this is taken for paper grain, not a gray toner to stretch to black. */
+    private static final float BLACKEST_GRAY_INK = 0.4f;
 
     private static float percentile(float[] values, double q) {
         float[] sorted = values.clone();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.daeworkbench.core.data.DocumentGenerator.Degradation;
 import com.daeworkbench.core.data.DocumentGenerator.Settings;
+import com.daeworkbench.core.io.GrayImage;
 import org.junit.jupiter.api.Test;
 
 class DocumentGeneratorTest {
@@ -119,6 +120,43 @@ class DocumentGeneratorTest {
             assertThat(worstPaper).as("paper, seed %d", seed).isLessThan(0.01);
         }
         assertThat(checked).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void soiledRealTextPrintsInAToner() {
+        // a real clean scan's crop keeps its ink as the target, and its dirty copy prints that ink
+        // in a toner as generated pages do: faded real text must come back black as well
+        DocumentGenerator g = new DocumentGenerator(Settings.defaults().withDegradation(Degradation.none()));
+        DocumentPair page = g.generate(3);
+        GrayImage scan = new GrayImage(page.width(), page.height(), page.clean());
+        double palest = 1;
+        for (long seed = 1; seed <= 8; seed++) {
+            DocumentPair p = g.soil(scan, seed);
+            assertThat(p.clean()).as("the crop is its own target").isEqualTo(page.clean());
+            InkRatio ratio = inkRatio(p, 1f);
+            assertThat(ratio.lightest()).as("seed %d", seed).isBetween(0.79, 1.001);
+            assertThat(ratio.spread()).as("one toner for the crop, seed %d", seed).isLessThan(0.03);
+            palest = Math.min(palest, ratio.lightest());
+        }
+        assertThat(palest).as("some crops print in gray").isLessThan(0.9);
+    }
+
+    @Test
+    void aGrayScansInkIsBlackInTheTarget() {
+        // a real page printed or scanned in gray: the target is black text on white all the same
+        DocumentGenerator g = new DocumentGenerator(Settings.defaults().withDegradation(Degradation.none()));
+        DocumentPair page = g.generate(4);
+        float[] gray = page.clean().clone();
+        for (int i = 0; i < gray.length; i++) gray[i] = 1f - (1f - gray[i]) * 0.7f;
+        DocumentPair p = g.soil(new GrayImage(page.width(), page.height(), gray), 1);
+        double worst = 0;
+        for (int i = 0; i < gray.length; i++) worst = Math.max(worst, Math.abs(p.clean()[i] - page.clean()[i]));
+        assertThat(worst).as("the gray page's target against the black page").isLessThan(0.02);
+        // bare paper with faint grain has no ink: its target keeps the grain instead of inking it
+        float[] paper = new float[gray.length];
+        for (int i = 0; i < paper.length; i++) paper[i] = 0.9f + 0.1f * (i % 7) / 6f;
+        DocumentPair bare = g.soil(new GrayImage(page.width(), page.height(), paper), 1);
+        for (float v : bare.clean()) assertThat(v).isGreaterThan(0.85f);
     }
 
     /** How much of the target's darkness the dirty page's ink has, over its paper: least and greatest, where the target is dark. */
