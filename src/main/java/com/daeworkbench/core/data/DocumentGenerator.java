@@ -240,7 +240,7 @@ public final class DocumentGenerator {
         // scan in black ink so comes back as it went in; gray or faded ink comes back black.
         double opticsPx = (0.03 + 0.05 * geometry.nextDouble()) * settings.pxPerMm();
         if (opticsPx >= 0.3) coverage = ScanDegrader.blur(coverage, w, h, opticsPx);
-        float inkTone = (float) (geometry.nextDouble() * 0.2);
+        float inkTone = (float) (geometry.nextDouble() * MAX_INK_TONE);
         float[] clean = new float[w * h];
         for (int i = 0; i < clean.length; i++) clean[i] = quantise(1f - coverage[i]);
 
@@ -267,13 +267,15 @@ public final class DocumentGenerator {
         int h = Math.min(settings.height(), scan.height());
         int x0 = geometry.nextInt(scan.width() - w + 1);
         int y0 = geometry.nextInt(scan.height() - h + 1);
-        float inkTone = (float) (geometry.nextDouble() * 0.2);
+        float inkTone = (float) (geometry.nextDouble() * MAX_INK_TONE);
         float[] crop = new float[w * h];
         for (int y = 0; y < h; y++) System.arraycopy(scan.pixels(), (y0 + y) * scan.width() + x0, crop, y * w, w);
-        float white = Math.max(0.5f, percentile(crop, 0.9));
+        float[] sorted = crop.clone();
+        java.util.Arrays.sort(sorted);
+        float white = Math.max(0.5f, percentile(sorted, 0.9));
         // the darkest 0.2 % is the ink's own tone where the crop holds text (a crop of bare
         // paper has no ink to stretch: its darkest pixels are grain, left as they are)
-        float darkest = percentile(crop, 0.002) / white;
+        float darkest = percentile(sorted, 0.002) / white;
         float inkScale = darkest < BLACKEST_GRAY_INK ? 1f / (1f - darkest) : 1f;
         float[] clean = new float[w * h];
         float[] coverage = new float[w * h];
@@ -289,9 +291,10 @@ public final class DocumentGenerator {
     /** Ink lighter than this is taken for paper grain, not a gray toner to stretch to black. */
     private static final float BLACKEST_GRAY_INK = 0.4f;
 
-    private static float percentile(float[] values, double q) {
-        float[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+    /** The toner of the dirty page's ink, drawn per page from black (0) to this gray. */
+    private static final double MAX_INK_TONE = 0.2;
+
+    private static float percentile(float[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
     }
 
