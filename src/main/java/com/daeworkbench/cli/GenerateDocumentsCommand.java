@@ -1,5 +1,6 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.data.DocumentGenerator;
 import com.daeworkbench.core.data.DocumentGenerator.Settings;
 import com.daeworkbench.core.data.DocumentSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,10 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         int every = Math.max(1, count / 20);
         long t0 = System.nanoTime();
         err.printf("generating %d pages of %dx%d into %s%n", count, settings.width(), settings.height(), out);
+        // the text is set in whatever fonts this machine has: say so, since the same seed gives
+        // other pages (and other scores) on a machine with other fonts
+        err.printf("  text in %d font families found here; the same seed makes the same pages only with the same fonts%n",
+                DocumentGenerator.fontFamilies().size());
         err.flush();
         DocumentSet.Progress progress = (done, total) -> {
             if (done % every == 0 || done == total) {

@@ -2,6 +2,7 @@ package com.daeworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.daeworkbench.core.data.DocumentGenerator;
 import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,8 @@ class GenerateDocumentsCommandTest {
         assertThat(json.get("count").asInt()).isEqualTo(2);
         assertThat(json.get("out").asText()).isEqualTo(tmp.toAbsolutePath().normalize().toString());
         assertThat(json.get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
-        assertThat(err.toString()).contains("2/2 pages");
+        assertThat(err.toString()).contains("2/2 pages")
+                .contains("text in " + DocumentGenerator.fontFamilies().size() + " font families");
 
         // a second run into the same folder is refused without --overwrite
         assertThat(run("generate-documents", "--count", "1", "--out", tmp.toString())).isNotZero();
