@@ -16,7 +16,6 @@ generate_document_pages() {
   # project's test images in assets/models/training-scans, none of them in the held-out sets)
   $app generate-documents --count 120 --seed 21 --dpi 300 --width 640 --height 640 --soil assets/models/training-scans/300dpi --out "$work/soil300"
   $app generate-documents --count 60 --seed 22 --dpi 200 --soil assets/models/training-scans/200dpi --out "$work/soil200"
-  $app generate-documents --count 60 --seed 23 --dpi 110 --soil assets/models/training-scans/110dpi --out "$work/soil110"
   $app generate-documents --count 24 --seed 7771 --out "$work/heldout110"
   $app generate-documents --count 12 --seed 7781 --width 640 --height 640 --dpi 300 --out "$work/heldout300"
   # clean pages held out as their own targets: what a clean scan comes back as

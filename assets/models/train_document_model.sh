@@ -18,15 +18,15 @@
 # clean. d507a5e's model itself was 75bd146's fine-tuned 3 epochs at 3e-4 and 2 at 1e-4 on the
 # generated pages alone (git show d507a5e:assets/models/train_document_model.sh).
 # Then the target's ink turned black (docs/decisions/0010-black-ink-targets.md): three more runs of
-# this script as it is, the first from 33ca42b's bundled model (START_MODEL=FILE), each next one
+# this script as of 2fc52fc, the first from 33ca42b's bundled model (START_MODEL=FILE), each next one
 # from the previous one's output; 25-33 min each. Figures: docs/bench/2026-12-03-black-ink.txt.
 # Scores: README, "Scanned pages".
-# The bundled file is still that sixth run's: made with this script and the generator as of
-# 2fc52fc. Since dd67dab the mix differs (docs/bench/2026-12-03-real-toner.txt): soiled real crops
-# print their ink in a 0-0.2 toner with black targets, and 60 crops of a public-domain Dickens
-# book page (training-scans/110dpi) join it. Two chained runs of the script as it is now, from the
-# bundled file, scored better on generated and clean pages but 6-7 % worse on the soiled UNLV
-# crops, so they were not shipped.
+# Then real text followed the black-ink rule (dd67dab: soiled real crops print their ink in a
+# 0-0.2 toner, targets black; docs/bench/2026-12-03-real-toner.txt): the bundled file is two
+# more chained runs of this script as it is, the first from the sixth run's output, 15 min each
+# on a quiet machine with the README's fonts installed (the generator sets text in the machine's
+# fonts). A mix with a public-domain Dickens book page as real 110 dpi text was tried and
+# dropped: 6-7 % worse on the soiled UNLV crops.
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
 # Usage: assets/models/train_document_model.sh [WORK_DIR]
@@ -51,7 +51,7 @@ else
   if [ -n "${START_MODEL:-}" ]; then cp "$START_MODEL" "$work/start.dae"
   else git show "${START_COMMIT:-d507a5e}":assets/models/documents.dae > "$work/start.dae"; fi
   add_clean clean110b f; add_clean clean300b g; add_dirty soil300 h; add_dirty soil200 i
-  add_clean soil300 j; add_clean soil200 k; add_dirty soil110 l; add_clean soil110 m
+  add_clean soil300 j; add_clean soil200 k
   $app train "${common[@]}" --lr 2e-4 --epochs 2 --seed 7 --init "$work/start.dae" --out "$work/round1.dae"
   $app train "${common[@]}" --lr 1e-4 --epochs 1 --seed 8 --init "$work/round1.dae" --out "$work/documents.dae"
 fi
