@@ -112,29 +112,43 @@ class BundledDocumentModelTest {
         var settings = com.daeworkbench.core.data.DocumentGenerator.Settings.defaults().withSize(540, 420).withDpi(dpi);
         var gen = new com.daeworkbench.core.data.DocumentGenerator(settings);
         for (long seed = 41_000; seed < 41_003; seed++) {
-            var page = gen.generate(seed);
-            int h = page.height(), w = page.width();
-            float[] truth = page.clean();
-            float[] out = new TiledDenoiser(model).denoise(page.dirty(), h, w);
-            int ink = 0, inkKept = 0, beside = 0, besideOpen = 0;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int i = y * w + x;
-                    if (truth[i] < 0.25f) {
-                        ink++;
-                        if (out[i] < 0.5f) inkKept++;
-                    } else if (truth[i] > 0.9f && inkWithin(truth, h, w, y, x, 2)) {
-                        beside++;
-                        if (out[i] > 0.5f) besideOpen++;
-                    }
+            assertStrokesKept(gen.generate(seed), "page " + seed + " at " + dpi + " dpi");
+        }
+    }
+
+    /** The same on real text no training saw (sample-images/real), soiled by the generator at the scan's resolution. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"hebtypo-scan.jpg, 200", "unlv-8087_054.tif, 300"})
+    void keepsTheStrokesOfRealTextToo(String name, float dpi) throws Exception {
+        GrayImage scan = ImageLoader.loadGray(Path.of("sample-images/real").resolve(name));
+        var settings = com.daeworkbench.core.data.DocumentGenerator.Settings.defaults().withSize(540, 420).withDpi(dpi);
+        var gen = new com.daeworkbench.core.data.DocumentGenerator(settings);
+        for (long seed = 42_000; seed < 42_003; seed++) {
+            assertStrokesKept(gen.soil(scan, seed), name + " soiled with seed " + seed);
+        }
+    }
+
+    private static void assertStrokesKept(com.daeworkbench.core.data.DocumentPair page, String label) {
+        int h = page.height(), w = page.width();
+        float[] truth = page.clean();
+        float[] out = new TiledDenoiser(model).denoise(page.dirty(), h, w);
+        int ink = 0, inkKept = 0, beside = 0, besideOpen = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (truth[i] < 0.25f) {
+                    ink++;
+                    if (out[i] < 0.5f) inkKept++;
+                } else if (truth[i] > 0.9f && inkWithin(truth, h, w, y, x, 2)) {
+                    beside++;
+                    if (out[i] > 0.5f) besideOpen++;
                 }
             }
-            double strokes = inkKept / (double) ink, counters = besideOpen / (double) beside;
-            System.out.printf("page %d at %.0f dpi: %.4f of ink kept dark, %.4f of paper beside it kept light%n",
-                    seed, dpi, strokes, counters);
-            assertThat(strokes).as("ink kept, page " + seed).isGreaterThan(0.99);
-            assertThat(counters).as("paper beside the ink kept, page " + seed).isGreaterThan(0.99);
         }
+        double strokes = inkKept / (double) ink, counters = besideOpen / (double) beside;
+        System.out.printf("%s: %.4f of ink kept dark, %.4f of paper beside it kept light%n", label, strokes, counters);
+        assertThat(strokes).as("ink kept, " + label).isGreaterThan(0.99);
+        assertThat(counters).as("paper beside the ink kept, " + label).isGreaterThan(0.99);
     }
 
     private static boolean inkWithin(float[] img, int h, int w, int y, int x, int r) {
