@@ -3,6 +3,12 @@
 # Needs: $app (the workbench command) and $work (the work folder).
 
 generate_document_pages() {
+  # the generator sets text in the machine's fonts: the bundled model's pages had 20 families
+  # (README, "Scanned pages": the five font packages); other fonts make other pages
+  local families
+  families=$($app generate-documents --count 1 --seed 1 --width 64 --height 64 --out "$work/fontcheck" 2>&1 | sed -n 's/.*text in \([0-9]*\) font families.*/\1/p')
+  rm -rf "$work/fontcheck"
+  [ "$families" = 20 ] || echo "warning: text set in ${families:-?} font families, not the 20 the bundled model's pages had: install the README's font packages to reproduce it" >&2
   # Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
   # A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
   $app generate-documents --count 120 --seed 11 --out "$work/p110"
