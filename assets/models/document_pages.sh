@@ -22,9 +22,9 @@ generate_document_pages() {
   # project's test images in assets/models/training-scans, none of them in the held-out sets)
   $app generate-documents --count 120 --seed 21 --dpi 300 --width 640 --height 640 --soil assets/models/training-scans/300dpi --out "$work/soil300"
   $app generate-documents --count 60 --seed 22 --dpi 200 --soil assets/models/training-scans/200dpi --out "$work/soil200"
-  # the same real text at Kaggle's resolution: the scans scaled to 110 dpi (area average, as a
-  # 110-dpi scanner would see them): real letter shapes and edges where the pages are smallest
-  scans_at_110dpi assets/models/training-scans "$work/scans110"
+  # the same real text near Kaggle's resolution: the scans scaled to 90, 110 and 140 dpi: real
+  # letter shapes and edges where the pages are smallest, in three sizes
+  scans_at_dpi assets/models/training-scans "$work/scans110" 90 110 140
   $app generate-documents --count 120 --seed 23 --soil "$work/scans110" --out "$work/soil110"
   $app generate-documents --count 24 --seed 7771 --out "$work/heldout110"
   $app generate-documents --count 12 --seed 7781 --width 640 --height 640 --dpi 300 --out "$work/heldout300"
@@ -37,22 +37,26 @@ generate_document_pages() {
   $app generate-documents --count 24 --seed 8801 --dpi 200 --soil sample-images/real/hebtypo-scan.jpg --out "$work/soiledheb"
   mkdir -p "$work/unlv" && cp sample-images/real/unlv-*.tif "$work/unlv/"
   $app generate-documents --count 16 --seed 8802 --dpi 300 --width 640 --height 640 --soil "$work/unlv" --out "$work/soiledunlv"
-  # and the held-out real scans at 110 dpi (the UNLV page with a photograph left out: a picture
-  # is not text to clean)
-  mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg sample-images/real/unlv-8071_093.tif "$work/real/"
-  scans_at_110dpi "$work/real" "$work/real110"
-  $app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/soiled110"
+  # and the held-out Hebrew scan at 110 dpi: real text at Kaggle's resolution (the UNLV pages
+  # are left out here: at 110 dpi most 540x420 crops of them hold a halftone photograph, which
+  # is no text to clean and would decide the score)
+  mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg "$work/real/"
+  scans_at_dpi "$work/real" "$work/real110" 110
+  $app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/soiledheb110"
   for d in cleancheck110 cleancheck300; do rm -rf "$work/$d/train"; cp -r "$work/$d/train_cleaned" "$work/$d/train"; done
   mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
 }
 
-scans_at_110dpi() {   # DIR OUT: every scan under DIR (at the dpi its folder or name says: 200, else 300) scaled to 110 dpi
+scans_at_dpi() {   # DIR OUT DPI...: every scan under DIR (at the dpi its folder or name says: 200, else 300) scaled to each DPI
   command -v convert > /dev/null || { echo "document pages: needs ImageMagick's convert" >&2; return 2; }
   mkdir -p "$2"
-  local f pct
-  for f in $(find "$1" -type f \( -name '*.png' -o -name '*.tif' -o -name '*.jpg' \) | sort); do
-    case $f in *200dpi*|*hebtypo*) pct=55 ;; *) pct=36.667 ;; esac
-    convert "$f" -colorspace gray -filter box -resize "$pct%" -depth 8 "$2/$(basename "${f%.*}").png"
+  local dir=$1 out=$2 f from to; shift 2
+  for f in $(find "$dir" -type f \( -name '*.png' -o -name '*.tif' -o -name '*.jpg' \) | sort); do
+    case $f in *200dpi*|*hebtypo*) from=200 ;; *) from=300 ;; esac
+    for to in "$@"; do   # an area average, as a scanner at that resolution would see the page
+      convert "$f" -colorspace gray -filter box -resize "$(awk -v a="$to" -v b="$from" 'BEGIN{printf "%.3f", 100 * a / b}')%" \
+        -depth 8 "$out/$(basename "${f%.*}")-$to.png"
+    done
   done
 }
 
@@ -65,7 +69,7 @@ add_clean() {   # SET PREFIX: clean pages as their own targets: the network must
 }
 
 score_document_model() {   # MODEL: whole-page RMSE on the held-out dirty pages, the soiled real scans and the clean checks
-  for held in heldout110 heldout300 soiledheb soiledunlv soiled110 cleancheck110 cleancheck300; do
+  for held in heldout110 heldout300 soiledheb soiledunlv soiledheb110 cleancheck110 cleancheck300; do
     $app eval-pages --model "$1" --pages "$work/$held"
   done
 }

@@ -27,6 +27,11 @@
 # on a quiet machine with the README's fonts installed (the generator sets text in the machine's
 # fonts). A mix with a public-domain Dickens book page as real 110 dpi text was tried and
 # dropped: 6-7 % worse on the soiled UNLV crops.
+# Then real text at Kaggle's resolution (2026-12-04, docs/bench/2026-12-04-real-text-110dpi.txt):
+# the training scans scaled to 110 dpi, soiled, and as their own targets (soil110): the bundled
+# file is three more chained runs from the previous bundled model (410bcfb), the first two with
+# the scans at 110 dpi only, the third with this script as it is (90, 110 and 140 dpi); 16-20 min
+# each on a quiet machine. Scaling the scans needs ImageMagick's convert.
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
 # Usage: assets/models/train_document_model.sh [WORK_DIR]

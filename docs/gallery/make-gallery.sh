@@ -41,4 +41,16 @@ java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dir
 strip docs/gallery/soiled-unlv.png 400x300+0+60 \
   "soiled UNLV crop: input | background removal | first model | second model | clean scan" \
   "$dirty" "$tmp/soiled-bg.png" "$tmp/sold/001.png" "$tmp/snew/001.png" "$tmp/soiled/train_cleaned/001.png"
+# real text at Kaggle's size: the Hebrew scan at 110 dpi (as the training script scales scans), soiled
+. assets/models/document_pages.sh
+mkdir -p "$tmp/heb" && cp sample-images/real/hebtypo-scan.jpg "$tmp/heb/"
+scans_at_dpi "$tmp/heb" "$tmp/heb110" 110
+$app generate-documents --count 1 --seed 8815 --soil "$tmp/heb110" --out "$tmp/soiled110"
+dirty="$tmp/soiled110/train/001.png"
+$app denoise --model "$old" --out "$tmp/hold" "$dirty"
+$app denoise ${new:+--model "$new"} --out "$tmp/hnew" "$dirty"
+java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dirty" "$tmp/soiled110-bg.png"
+strip docs/gallery/soiled-heb110.png 300x220+80+100 \
+  "soiled Hebrew crop at 110 dpi: input | background removal | first model | second model | clean scan" \
+  "$dirty" "$tmp/soiled110-bg.png" "$tmp/hold/001.png" "$tmp/hnew/001.png" "$tmp/soiled110/train_cleaned/001.png"
 ls -la docs/gallery/*.png

