@@ -31,26 +31,23 @@ for page in hebtypo-scan:jpg:420x300+200+620 skimage-page:png:384x191+0+0; do
   strip "docs/gallery/$name.png" "$crop" "$name: input | background removal | first model | second model" \
     "$tmp/$name.$ext" "$tmp/$name-bg.png" "$tmp/old/$name.png" "$tmp/new/$name.png"
 done
-# real text with generated dirt: one soiled crop of a UNLV page (held out from every training set)
+# soiled_strip NAME CROP TITLE SCANS [generate-documents options]: one crop of real clean scans
+# (held out from every training set) with generated dirt, through both models
+soiled_strip() {
+  local name=$1 crop=$2 title=$3 scans=$4; shift 4
+  $app generate-documents --count 1 "$@" --soil "$scans" --out "$tmp/$name"
+  local dirty="$tmp/$name/train/001.png"
+  $app denoise --model "$old" --out "$tmp/$name-old" "$dirty"
+  $app denoise ${new:+--model "$new"} --out "$tmp/$name-new" "$dirty"
+  java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dirty" "$tmp/$name-bg.png"
+  strip "docs/gallery/$name.png" "$crop" "$title: input | background removal | first model | second model | clean scan" \
+    "$dirty" "$tmp/$name-bg.png" "$tmp/$name-old/001.png" "$tmp/$name-new/001.png" "$tmp/$name/train_cleaned/001.png"
+}
 mkdir -p "$tmp/unlv" && cp sample-images/real/unlv-8087_054.tif "$tmp/unlv/"
-$app generate-documents --count 1 --seed 8813 --dpi 300 --width 640 --height 640 --soil "$tmp/unlv" --out "$tmp/soiled"
-dirty="$tmp/soiled/train/001.png"
-$app denoise --model "$old" --out "$tmp/sold" "$dirty"
-$app denoise ${new:+--model "$new"} --out "$tmp/snew" "$dirty"
-java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dirty" "$tmp/soiled-bg.png"
-strip docs/gallery/soiled-unlv.png 400x300+0+60 \
-  "soiled UNLV crop: input | background removal | first model | second model | clean scan" \
-  "$dirty" "$tmp/soiled-bg.png" "$tmp/sold/001.png" "$tmp/snew/001.png" "$tmp/soiled/train_cleaned/001.png"
-# real text at Kaggle's size: the Hebrew scan at 110 dpi (as the training script scales scans), soiled
+soiled_strip soiled-unlv 400x300+0+60 "soiled UNLV crop" "$tmp/unlv" --seed 8813 --dpi 300 --width 640 --height 640
+# real text at Kaggle's size: the Hebrew scan at 110 dpi, scaled as the training script scales scans
 . assets/models/document_pages.sh
 mkdir -p "$tmp/heb" && cp sample-images/real/hebtypo-scan.jpg "$tmp/heb/"
 scans_at_dpi "$tmp/heb" "$tmp/heb110" 110
-$app generate-documents --count 1 --seed 8815 --soil "$tmp/heb110" --out "$tmp/soiled110"
-dirty="$tmp/soiled110/train/001.png"
-$app denoise --model "$old" --out "$tmp/hold" "$dirty"
-$app denoise ${new:+--model "$new"} --out "$tmp/hnew" "$dirty"
-java -cp "target/classes:target/lib/*" docs/gallery/BackgroundRemoval.java "$dirty" "$tmp/soiled110-bg.png"
-strip docs/gallery/soiled-heb110.png 300x220+80+100 \
-  "soiled Hebrew crop at 110 dpi: input | background removal | first model | second model | clean scan" \
-  "$dirty" "$tmp/soiled110-bg.png" "$tmp/hold/001.png" "$tmp/hnew/001.png" "$tmp/soiled110/train_cleaned/001.png"
+soiled_strip soiled-heb110 300x220+80+100 "soiled Hebrew crop at 110 dpi" "$tmp/heb110" --seed 8815
 ls -la docs/gallery/*.png
