@@ -26,11 +26,17 @@ generate_document_pages() {
   # letter shapes and edges where the pages are smallest, in three sizes
   scans_at_dpi assets/models/training-scans "$work/scans110" 90 110 140
   $app generate-documents --count 120 --seed 23 --soil "$work/scans110" --out "$work/soil110"
-  $app generate-documents --count 24 --seed 7771 --out "$work/heldout110"
-  $app generate-documents --count 12 --seed 7781 --width 640 --height 640 --dpi 300 --out "$work/heldout300"
   # clean pages held out as their own targets: what a clean scan comes back as
   $app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
   $app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"
+  generate_heldout_pages
+  for d in cleancheck110 cleancheck300; do rm -rf "$work/$d/train"; cp -r "$work/$d/train_cleaned" "$work/$d/train"; done
+  mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
+}
+
+generate_heldout_pages() {   # the held-out dirty sets (also src/bench/foreign-dirt.sh's clean pages)
+  $app generate-documents --count 24 --seed 7771 --out "$work/heldout110"
+  $app generate-documents --count 12 --seed 7781 --width 640 --height 640 --dpi 300 --out "$work/heldout300"
   # real text, generated dirt: crops of real clean scans (sample-images/real: the Tesseract
   # project's Hebrew scan and two UNLV magazine pages), soiled by the same generator. No
   # training set ever holds these scans: they check text the generator did not set.
@@ -43,8 +49,6 @@ generate_document_pages() {
   mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg "$work/real/"
   scans_at_dpi "$work/real" "$work/real110" 110
   $app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/soiledheb110"
-  for d in cleancheck110 cleancheck300; do rm -rf "$work/$d/train"; cp -r "$work/$d/train_cleaned" "$work/$d/train"; done
-  mkdir -p "$work/mix/train" "$work/mix/train_cleaned"
 }
 
 scans_at_dpi() {   # DIR OUT DPI...: every scan under DIR (at the dpi its folder or name says: 200, else 300) scaled to each DPI

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Dirt our generator did not make (issue 14): the held-out clean pages of the document model's
 # script (generated text at 110 dpi, crops of the real Hebrew and UNLV scans at their own
-# resolution, the Hebrew one at 110 dpi too) soiled by
-# ImageMagick instead of ScanDegrader, then scored with eval-pages. Every soiled model score
+# resolution, the Hebrew one at 110 dpi too) soiled by ImageMagick instead of ScanDegrader,
+# then scored with eval-pages. Every soiled model score
 # elsewhere shares the training pages' dirt; this one does not: ImageMagick's plasma fractals,
 # shading relief, drawn rings and its own noise and JPEG coder, multiplied in the way
 # NoisyOffice made its simulated pages (clean page x scanned dirt).
@@ -19,15 +19,9 @@ app="java -Xmx4g -jar ${JAR:-target/dae-workbench.jar}"
 command -v convert > /dev/null || { echo "foreign-dirt: needs ImageMagick's convert" >&2; exit 2; }
 rm -rf "$work"; mkdir -p "$work"
 
-# the clean pages: the same seeds as assets/models/document_pages.sh's held-out sets
-$app generate-documents --count 24 --seed 7771 --out "$work/src110"
-$app generate-documents --count 24 --seed 8801 --dpi 200 --soil sample-images/real/hebtypo-scan.jpg --out "$work/srcheb"
-mkdir -p "$work/unlv" && cp sample-images/real/unlv-*.tif "$work/unlv/"
-$app generate-documents --count 16 --seed 8802 --dpi 300 --width 640 --height 640 --soil "$work/unlv" --out "$work/srcunlv"
-mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg "$work/real/"
+# the clean pages: those of the training script's held-out sets (the same seeds, the same crops)
 . assets/models/document_pages.sh
-scans_at_dpi "$work/real" "$work/real110" 110
-$app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/srcheb110"
+generate_heldout_pages
 
 # soil CLEAN OUT SEED DPI: one page of ImageMagick dirt, sized in millimetres like real dirt
 soil() {
@@ -63,8 +57,9 @@ soil() {
 }
 
 j=0
-for set in 110:110 heb:200 unlv:300 heb110:110; do
-  j=$((j + 1)); name=${set%%:*} dpi=${set#*:} src=$work/src${set%%:*} dst=$work/foreign${set%%:*}
+for set in 110:110:heldout110 heb:200:soiledheb unlv:300:soiledunlv heb110:110:soiledheb110; do
+  IFS=: read -r name dpi held <<< "$set"
+  j=$((j + 1)); src=$work/$held dst=$work/foreign$name
   mkdir -p "$dst/train" "$dst/train_cleaned"
   i=0
   for f in "$src"/train_cleaned/*.png; do
