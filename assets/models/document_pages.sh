@@ -49,6 +49,14 @@ generate_heldout_pages() {   # the held-out dirty sets (also src/bench/foreign-d
   mkdir -p "$work/real"; cp sample-images/real/hebtypo-scan.jpg "$work/real/"
   scans_at_dpi "$work/real" "$work/real110" 110
   $app generate-documents --count 24 --seed 8811 --soil "$work/real110" --out "$work/soiledheb110"
+  # and real Latin text at Kaggle's resolution: the UNLV pages' text columns (cut away from their
+  # photographs and headline by hand-picked rectangles, at 300 dpi) scaled to 110 dpi
+  mkdir -p "$work/unlvtext"
+  convert sample-images/real/unlv-8071_093.tif -crop 1640x1850+1672+0 +repage -colorspace gray -depth 8 "$work/unlvtext/8071_093-columns.png"
+  convert sample-images/real/unlv-8087_054.tif -crop 2560x720+0+300 +repage -colorspace gray -depth 8 "$work/unlvtext/8087_054-top.png"
+  convert sample-images/real/unlv-8087_054.tif -crop 840x1900+0+1000 +repage -colorspace gray -depth 8 "$work/unlvtext/8087_054-column.png"
+  scans_at_dpi "$work/unlvtext" "$work/unlv110" 110
+  $app generate-documents --count 18 --seed 8812 --soil "$work/unlv110" --out "$work/soiledunlv110"
 }
 
 scans_at_dpi() {   # DIR OUT DPI...: every scan under DIR (at the dpi its folder or name says: 200, else 300) scaled to each DPI
@@ -73,7 +81,7 @@ add_clean() {   # SET PREFIX: clean pages as their own targets: the network must
 }
 
 score_document_model() {   # MODEL: whole-page RMSE on the held-out dirty pages, the soiled real scans and the clean checks
-  for held in heldout110 heldout300 soiledheb soiledunlv soiledheb110 cleancheck110 cleancheck300; do
+  for held in heldout110 heldout300 soiledheb soiledunlv soiledheb110 soiledunlv110 cleancheck110 cleancheck300; do
     $app eval-pages --model "$1" --pages "$work/$held"
   done
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Dirt our generator did not make (issue 14): the held-out clean pages of the document model's
 # script (generated text at 110 dpi, crops of the real Hebrew and UNLV scans at their own
-# resolution, the Hebrew one at 110 dpi too) soiled by ImageMagick instead of ScanDegrader,
-# then scored with eval-pages. Every soiled model score
+# resolution, and both again at 110 dpi: the Hebrew scan, the UNLV pages' text columns) soiled
+# by ImageMagick instead of ScanDegrader, then scored with eval-pages. Every soiled model score
 # elsewhere shares the training pages' dirt; this one does not: ImageMagick's plasma fractals,
 # shading relief, drawn rings and its own noise and JPEG coder, multiplied in the way
 # NoisyOffice made its simulated pages (clean page x scanned dirt).
@@ -57,7 +57,7 @@ soil() {
 }
 
 j=0
-for set in 110:110:heldout110 heb:200:soiledheb unlv:300:soiledunlv heb110:110:soiledheb110; do
+for set in 110:110:heldout110 heb:200:soiledheb unlv:300:soiledunlv heb110:110:soiledheb110 unlv110:110:soiledunlv110; do
   IFS=: read -r name dpi held <<< "$set"
   j=$((j + 1)); src=$work/$held dst=$work/foreign$name
   mkdir -p "$dst/train" "$dst/train_cleaned"
@@ -70,5 +70,5 @@ done
 
 for m in "${models[@]}"; do
   echo "== $m"
-  for name in 110 heb unlv heb110; do $app eval-pages --model "$m" --pages "$work/foreign$name"; done
+  for name in 110 heb unlv heb110 unlv110; do $app eval-pages --model "$m" --pages "$work/foreign$name"; done
 done
