@@ -9,15 +9,18 @@ generate_document_pages() {
   families=$($app generate-documents --count 1 --seed 1 --width 64 --height 64 --out "$work/fontcheck" 2>&1 | sed -n 's/.*text in \([0-9]*\) font families.*/\1/p')
   rm -rf "$work/fontcheck"
   [ "$families" = 20 ] || echo "warning: text set in ${families:-?} font families, not the 20 the bundled model's pages had: install the README's font packages to reproduce it" >&2
+  # INK_GAIN=G spreads the ink of half the generated training pages (generate-documents
+  # --ink-gain; held-out pages never): tried, not bundled (docs/bench/2026-12-04-latin-110dpi.txt)
+  local gain=(); [ "${INK_GAIN:-0}" = 0 ] || gain=(--ink-gain "$INK_GAIN")
   # Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
   # A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
-  $app generate-documents --count 120 --seed 11 --out "$work/p110"
-  $app generate-documents --count 60 --seed 12 --width 640 --height 640 --dpi 300 --out "$work/p300"
-  $app generate-documents --count 40 --seed 13 --width 600 --height 600 --dpi 200 --out "$work/p200"
-  $app generate-documents --count 48 --seed 14 --out "$work/clean110"
-  $app generate-documents --count 24 --seed 15 --width 640 --height 640 --dpi 300 --out "$work/clean300"
-  $app generate-documents --count 48 --seed 16 --out "$work/clean110b"
-  $app generate-documents --count 24 --seed 17 --width 640 --height 640 --dpi 300 --out "$work/clean300b"
+  $app generate-documents "${gain[@]}" --count 120 --seed 11 --out "$work/p110"
+  $app generate-documents "${gain[@]}" --count 60 --seed 12 --width 640 --height 640 --dpi 300 --out "$work/p300"
+  $app generate-documents "${gain[@]}" --count 40 --seed 13 --width 600 --height 600 --dpi 200 --out "$work/p200"
+  $app generate-documents "${gain[@]}" --count 48 --seed 14 --out "$work/clean110"
+  $app generate-documents "${gain[@]}" --count 24 --seed 15 --width 640 --height 640 --dpi 300 --out "$work/clean300"
+  $app generate-documents "${gain[@]}" --count 48 --seed 16 --out "$work/clean110b"
+  $app generate-documents "${gain[@]}" --count 24 --seed 17 --width 640 --height 640 --dpi 300 --out "$work/clean300b"
   # real text, generated dirt, for training: crops of other real clean pages (the Tesseract
   # project's test images in assets/models/training-scans, none of them in the held-out sets)
   $app generate-documents --count 120 --seed 21 --dpi 300 --width 640 --height 640 --soil assets/models/training-scans/300dpi --out "$work/soil300"

@@ -57,6 +57,12 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
     @Option(names = "--a4", description = "full A4 pages at 300 dpi (2480x3508) instead of 540x420 crops")
     boolean a4;
 
+    @Option(names = "--ink-gain", paramLabel = "G", defaultValue = "0",
+            description = "ink spread of printing, 0.." + (int) Settings.MAX_INK_GAIN + ": half the pages get bolder strokes"
+                    + " (coverage to a power of 1..1+G, on both pages), as real print is bolder than its typeface;"
+                    + " (default: ${DEFAULT-VALUE}, strokes as typeset)")
+    float inkGain;
+
     @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
             description = "format of the dirty pages (clean pages are always PNG): png, or jpg (quality 90,"
                     + " like a real scan, much smaller for A4) (default: ${DEFAULT-VALUE})")
@@ -102,6 +108,14 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
         if (dpi != null) {
             if (!(dpi >= 30 && dpi <= 1200)) throw new CommandLine.ParameterException(cl, "--dpi must be between 30 and 1200, got " + dpi);
             settings = settings.withDpi(dpi);
+        }
+
+        if (inkGain != 0) {
+            if (!(inkGain > 0 && inkGain <= Settings.MAX_INK_GAIN)) {
+                throw new CommandLine.ParameterException(cl, "--ink-gain must be between 0 and " + Settings.MAX_INK_GAIN + ", got " + inkGain);
+            }
+            if (soil != null) throw new CommandLine.ParameterException(cl, "--ink-gain thickens typeset text; --soil pages are real scans, printed already");
+            settings = settings.withInkGain(inkGain);
         }
 
         Path train = out.resolve(DocumentSet.DIRTY_DIR);

@@ -47,6 +47,17 @@ class GenerateDocumentsCommandTest {
     }
 
     @Test
+    void inkGainOutOfRangeOrOnRealScansFailsWithTheReason() {
+        assertThat(run("generate-documents", "--count", "1", "--out", tmp.toString(), "--ink-gain", "7")).isNotZero();
+        assertThat(err.toString()).contains("--ink-gain must be between 0 and 3.0, got 7.0");
+        Path scan = Path.of("sample-images/real/hebtypo-scan.jpg");
+        assertThat(run("generate-documents", "--count", "1", "--out", tmp.resolve("o").toString(), "--soil", scan.toString(),
+                "--ink-gain", "1")).isNotZero();
+        assertThat(err.toString()).contains("--soil pages are real scans");
+        assertThat(tmp.resolve("o/train")).doesNotExist();
+    }
+
+    @Test
     void writesPagesAndEndsWithJson() throws Exception {
         int rc = run("generate-documents", "--count", "2", "--out", tmp.toString(), "--seed", "3",
                 "--width", "128", "--height", "96", "--json");

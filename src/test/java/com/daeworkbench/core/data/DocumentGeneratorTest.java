@@ -97,6 +97,37 @@ class DocumentGeneratorTest {
     }
 
     @Test
+    void inkGainThickensTheStrokesOfHalfThePagesAndMovesNothingElse() {
+        DocumentGenerator plain = new DocumentGenerator(Settings.defaults());
+        DocumentGenerator spread = new DocumentGenerator(Settings.defaults().withInkGain(1.5f));
+        int bolder = 0;
+        for (long seed = 40; seed < 60; seed++) {
+            DocumentPair a = plain.generate(seed);
+            DocumentPair b = spread.generate(seed);
+            boolean same = java.util.Arrays.equals(a.clean(), b.clean());
+            if (same) {
+                assertThat(b.dirty()).as("a page without spread keeps its dirt, seed %d", seed).isEqualTo(a.dirty());
+                continue;
+            }
+            bolder++;
+            for (int i = 0; i < a.clean().length; i++) {
+                // the same strokes in the same places, only darker at their edges: paper stays paper
+                // (a faint blur tail may round one gray level down)
+                assertThat(b.clean()[i]).as("seed %d pixel %d", seed, i).isLessThanOrEqualTo(a.clean()[i]);
+                if (a.clean()[i] == 1f) assertThat(b.clean()[i]).isGreaterThanOrEqualTo(254f / 255);
+            }
+            assertThat(inkMass(b.clean())).as("seed %d", seed).isGreaterThan(inkMass(a.clean()) * 1.02);
+        }
+        assertThat(bolder).as("pages with spread ink, of 20").isBetween(5, 15);
+    }
+
+    private static double inkMass(float[] page) {
+        double m = 0;
+        for (float v : page) m += 1 - v;
+        return m;
+    }
+
+    @Test
     void theDirtMultipliesTheInkInsteadOfRetoningIt() {
         // where the dirty page's paper is plain (no stain, fold or fade), the ink keeps its own
         // tone relative to that paper: one ratio to the black target over the whole page
@@ -204,6 +235,8 @@ class DocumentGeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32..12000");
         assertThatThrownBy(() -> Settings.defaults().withFontPt(12, 8))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("font sizes");
+        assertThatThrownBy(() -> Settings.defaults().withInkGain(-0.5f))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ink gain must be 0..3");
         Degradation d = Degradation.defaults();
         assertThatThrownBy(() -> new Degradation(0.9, 0.5, d.textureStrength(), d.fibreDensity(),
                 d.illuminationProbability(), d.illuminationStrength(), d.stainProbability(), d.maxStains(),
