@@ -59,7 +59,7 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
 
     @Option(names = "--ink-gain", paramLabel = "G", defaultValue = "0",
             description = "ink spread of printing, 0.." + (int) Settings.MAX_INK_GAIN + ": half the pages get bolder strokes"
-                    + " (coverage to a power of 1..1+G, on both pages), as real print is bolder than its typeface;"
+                    + " (coverage to a power of 1..1+G, on both pages), as real print is bolder than its typeface"
                     + " (default: ${DEFAULT-VALUE}, strokes as typeset)")
     float inkGain;
 
