@@ -27,8 +27,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "anomaly", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Anomaly detection by reconstruction error: score the normal test images and a second set,",
-                "report the ROC AUC and the threshold that flags 95%% of the second set."})
+        description = {"Anomaly detection by reconstruction error.",
+                "Scores the normal test images and a second set, reports the ROC AUC and the threshold "
+                + "that flags 95%% of the second set."})
 final class AnomalyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -36,13 +36,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "denoise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Clean images, scans and scanned PDFs of any size. Reads PNG, JPEG, TIFF",
-                "(any compression, every page), BMP, GIF, PNM (PBM/PGM/PPM/PAM), WebP, PSD and",
-                "PDF (each page at its scan's resolution, or 300 dpi). Writes OUT/IN.pdf for a",
-                "PDF, else OUT/IN.png (several pages: OUT/IN-p1.png, OUT/IN-p2.png ...), or the",
-                "--format asked for.",
-                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed",
-                "(each named on stderr)."})
+        description = {"Clean images, scans and scanned PDFs of any size.",
+                "Reads PNG, JPEG, TIFF (any compression, every page), BMP, GIF, PNM (PBM/PGM/PPM/PAM), WebP, PSD and "
+                + "PDF (each page at its scan's resolution, or 300 dpi). Writes OUT/IN.pdf for a "
+                + "PDF, else OUT/IN.png (several pages: OUT/IN-p1.png, OUT/IN-p2.png ...), or the "
+                + "--format asked for.",
+                "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed "
+                + "(each named on stderr)."})
 final class DenoiseCommand implements Callable<Integer> {
     private static final List<String> IMAGE_EXTENSIONS = ImageLoader.EXTENSIONS;
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval-pages", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Score a document model on whole pages of a train/ + train_cleaned/ folder (Kaggle layout):",
-                "RMSE (0-1 scale) of the model against the dirty input, a 3x3 median and background removal."})
+        description = {"Score a document model on whole pages.",
+                "The pages are a train/ + train_cleaned/ folder (Kaggle layout); prints the RMSE (0-1 scale) "
+                + "of the model against the dirty input, a 3x3 median and background removal."})
 final class EvalPagesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code generate-documents}: synthetic dirty/clean document pages in the Kaggle folder layout. */
 @Command(name = "generate-documents", mixinStandardHelpOptions = true,
-        description = {"Generates scanned-looking dirty document pages and their clean originals:",
-                "DIR/train/NNN.png (dirty) and DIR/train_cleaned/NNN.png (clean), 8-bit gray PNGs."})
+        description = {"Generate scanned-looking dirty document pages and their clean originals.",
+                "Writes DIR/train/NNN.png (dirty) and DIR/train_cleaned/NNN.png (clean), 8-bit gray PNGs."})
 public final class GenerateDocumentsCommand implements Callable<Integer> {
 
     @Spec

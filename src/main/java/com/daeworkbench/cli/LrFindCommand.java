@@ -21,8 +21,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find a learning rate: one short run whose rate grows from --from to --to, one batch per rate,",
-                "until the loss explodes; prints the loss by rate and suggests a third of the rate where it fell fastest."})
+        description = {"Find a learning rate.",
+                "One short run whose rate grows from --from to --to, one batch per rate, until the loss explodes; "
+                + "prints the loss by rate and suggests a third of the rate where it fell fastest."})
 final class LrFindCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

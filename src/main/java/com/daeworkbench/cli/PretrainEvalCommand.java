@@ -20,8 +20,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pretrain-eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Is the encoder a useful feature extractor? Fit a linear classifier on the frozen encoder's codes",
-                "of a few labelled images; compare with raw pixels and with an untrained encoder of the same shape."})
+        description = {"Is the encoder a useful feature extractor?",
+                "Fits a linear classifier on the frozen encoder's codes of a few labelled images and compares it "
+                + "with raw pixels and with an untrained encoder of the same shape."})
 final class PretrainEvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
