@@ -1,5 +1,6 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.io.Problems;
 import picocli.CommandLine;
 
 /**
@@ -9,8 +10,7 @@ import picocli.CommandLine;
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("error: " + message);
+        cl.getErr().println("error: " + Problems.describe(ex));
         if (System.getenv("DAE_DEBUG") != null) ex.printStackTrace(cl.getErr());
         return 1;
     }

@@ -18,6 +18,8 @@ import com.daeworkbench.core.runs.WorkbenchHome;
 import com.daeworkbench.core.session.TrainingSession;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.core.train.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +73,7 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
         epochs = Epochs.capped(epochs);
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
+        requireWritableTarget(out);
         ArchitectureSpec.PageInput input = pageInput == null ? initPageInput() : switch (pageInput.toLowerCase(java.util.Locale.ROOT)) {
             case "raw" -> ArchitectureSpec.PageInput.RAW;
             case "paper-divided", "paper_divided" -> ArchitectureSpec.PageInput.PAPER_DIVIDED;
@@ -136,8 +139,19 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Checked before the data loads and the epochs run: a long run must not end in "cannot save". */
+    private void requireWritableTarget(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), "--out: " + file + " is a folder; give a model file name, such as "
+                    + file.resolve("model" + ModelStore.EXTENSION));
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        if (!Files.isWritable(folder)) throw new ParameterException(spec.commandLine(), "--out: cannot write into " + folder);
+    }
+
     /** --init's model's page input (fine-tuning keeps what its weights were trained on), raw without --init. */
-    private ArchitectureSpec.PageInput initPageInput() throws java.io.IOException {
+    private ArchitectureSpec.PageInput initPageInput() throws IOException {
         if (init == null) return ArchitectureSpec.PageInput.RAW;
         try (DenoisingModel from = ModelStore.load(init).model()) {
             return from.spec().pageInput();
@@ -145,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The architecture of --init's model with this run's training settings (learning rate, batch, seed...). */
-    private DenoisingModel initialised(ArchitectureSpec wanted) throws java.io.IOException {
+    private DenoisingModel initialised(ArchitectureSpec wanted) throws IOException {
         try (DenoisingModel from = ModelStore.load(init).model()) {
             if (from.spec().pageInput() != wanted.pageInput()) {
                 throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "

@@ -1,6 +1,6 @@
 package com.daeworkbench.ui;
 
-import java.util.concurrent.ExecutionException;
+import com.daeworkbench.core.io.Problems;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,7 +37,7 @@ public final class TaskSlot {
             busy.set(false);
             boolean cancelled = e instanceof InterruptedException || e instanceof java.util.concurrent.CancellationException;
             status.accept(cancelled ? "Cancelled." : task.title() + " failed.");
-            if (!cancelled) notifier.accept(task.title() + " failed: " + reason(e));
+            if (!cancelled) notifier.accept(task.title() + " failed: " + Problems.describe(e));
         });
         return true;
     }
@@ -52,12 +52,5 @@ public final class TaskSlot {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    /** The message a user can act on: the first cause that has one, past the executor's wrapping. */
-    public static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof ExecutionException)) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

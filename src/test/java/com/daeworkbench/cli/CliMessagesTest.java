@@ -3,9 +3,15 @@ package com.daeworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CliMessagesTest {
@@ -24,5 +30,38 @@ class CliMessagesTest {
             System.setErr(saved);
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        // the list under "Commands:" shows a description's first element only: a sentence cut
+        // there ("Reads PNG, JPEG, TIFF") reads as a broken help page
+        Main.commandLine().getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) return;
+            String first = sub.getCommandSpec().usageMessage().description()[0];
+            assertThat(first).as(name).matches(".*[.?]");
+        });
+    }
+
+    @Test
+    void trainRefusesAnOutputItCannotWriteBeforeItTrains(@TempDir Path dir) throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("notes.txt"), "a file where the model's folder would go");
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("train", "--dataset", "digits", "--epochs", "1", "--out", notAFolder.resolve("model.dae").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("notes.txt: already exists").doesNotContain("epoch 1/1").doesNotContain("Exception");
+        assertThat(Files.readString(notAFolder)).startsWith("a file where");
+    }
+
+    @Test
+    void trainSaysWhenTheOutputIsAFolder(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("train", "--dataset", "digits", "--epochs", "1", "--out", dir.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains(dir + " is a folder; give a model file name").doesNotContain("epoch 1/1");
     }
 }

@@ -10,6 +10,7 @@ import com.daeworkbench.core.io.DocumentWriter;
 import com.daeworkbench.core.io.PageFormat;
 import com.daeworkbench.core.io.PageSize;
 import com.daeworkbench.core.io.PageSource;
+import com.daeworkbench.core.io.Problems;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.ui.TaskRunner;
 import java.io.File;
@@ -375,7 +376,7 @@ public final class DocumentsViewModel {
         while (t.getCause() != null && t.getMessage() == null) t = t.getCause();
         if (t instanceof OutOfMemoryError) return "out of memory (the page is too large for the memory given to the app)";
         if (t instanceof TiledDenoiser.CancelledException || t instanceof InterruptedException) return "cancelled";
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return Problems.describe(t);
     }
 
     public ObservableList<Page> pages() { return pages; }

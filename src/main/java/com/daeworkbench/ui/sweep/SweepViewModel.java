@@ -1,6 +1,7 @@
 package com.daeworkbench.ui.sweep;
 
 import com.daeworkbench.core.data.Dataset;
+import com.daeworkbench.core.io.Problems;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
@@ -367,7 +368,7 @@ public final class SweepViewModel {
         }, e -> {
             if (request != detailsRequest) return;
             loadingDetails.set(false);
-            details.set(new Details(row, null, null, "Could not read run " + row.runId() + ": " + message(e)));
+            details.set(new Details(row, null, null, "Could not read run " + row.runId() + ": " + Problems.describe(e)));
         });
     }
 
@@ -383,10 +384,6 @@ public final class SweepViewModel {
                     : Corruptions.corruptSet(clean, corruptionOf(base, row.params()), record.spec().seed() + 1);
             return new Details(row, record, Previews.of(model, clean, noisy, PREVIEW_IMAGES), "");
         }
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public ObservableList<Row> rows() { return rowsView; }

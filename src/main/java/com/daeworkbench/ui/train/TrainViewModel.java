@@ -7,6 +7,7 @@ import com.daeworkbench.core.data.TableReader;
 import com.daeworkbench.core.infer.DocumentModel;
 import com.daeworkbench.core.io.AtomicFiles;
 import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.Problems;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
@@ -82,8 +83,8 @@ public final class TrainViewModel {
             engineReady.set(true);
             if (!run.runningProperty().get()) run.showStatus("Ready. Engine: " + description);
         }, e -> {
-            run.showStatus("The engine failed to load: " + message(e));
-            notifier.accept("The training engine could not be loaded: " + message(e));
+            run.showStatus("The engine failed to load: " + Problems.describe(e));
+            notifier.accept("The training engine could not be loaded: " + Problems.describe(e));
         });
         loadDataset(settings.datasetProperty().get());
     }
@@ -93,12 +94,12 @@ public final class TrainViewModel {
         runner.submit("dataset", () -> DatasetSource.resolve(nameOrPath), d -> settings.useDataset(nameOrPath, d), e -> {
             if (settings.loadedDatasetProperty().get() == null && !BUNDLED.equals(nameOrPath)) {
                 // the folder of the last session is gone (or unreadable): start on the bundled digits, not on nothing
-                notifier.accept("Could not load " + nameOrPath + ": " + message(e) + ". Using the bundled digits instead.");
+                notifier.accept("Could not load " + nameOrPath + ": " + Problems.describe(e) + ". Using the bundled digits instead.");
                 loadDataset(BUNDLED);
                 return;
             }
             settings.loadingFailed();
-            notifier.accept("Could not load " + nameOrPath + ": " + message(e));
+            notifier.accept("Could not load " + nameOrPath + ": " + Problems.describe(e));
         });
     }
 
@@ -166,7 +167,7 @@ public final class TrainViewModel {
             Corruption noise = d.hasPairs() ? null : CorruptionSpec.parse(stopped.corruption());
             run.resume(stopped, plan(stopped.name(), d, noise, stopped.epochsPlanned()));
         }, e -> notifier.accept("Cannot resume " + stopped.name() + ": the data set '" + stopped.dataset() + "' is not available ("
-                + message(e) + "). Load it in the Train tab and try again."));
+                + Problems.describe(e) + "). Load it in the Train tab and try again."));
     }
 
     /**
@@ -252,7 +253,7 @@ public final class TrainViewModel {
             settings.applyNetwork(b);
             run.showStatus("Next run starts from the bundled document model (" + b.kind().name().toLowerCase(Locale.ROOT) + ", "
                     + b.layers() + " layers x " + b.width() + "); train it on your own page pairs.");
-        }, e -> notifier.accept("Could not read the bundled document model: " + message(e)));
+        }, e -> notifier.accept("Could not read the bundled document model: " + Problems.describe(e)));
     }
 
     /**
@@ -276,7 +277,7 @@ public final class TrainViewModel {
         runner.submit("save-model", () -> {
             AtomicFiles.write(target, out -> Files.copy(source, out));
             return target;
-        }, t -> run.showStatus("Saved the model to " + t), e -> notifier.accept("Could not save " + target.getFileName() + ": " + message(e)));
+        }, t -> run.showStatus("Saved the model to " + t), e -> notifier.accept("Could not save " + target.getFileName() + ": " + Problems.describe(e)));
     }
 
     /** A model file read, with its reconstructions of the current data set (null when its images do not fit). */
@@ -314,7 +315,7 @@ public final class TrainViewModel {
             run.showStatus(String.format(Locale.ROOT, "Loaded %s: %s, trained %d epochs on %s%s", file.getFileName(),
                     s.kind().name().toLowerCase(Locale.ROOT), loaded.saved().info().epochs(), loaded.saved().info().dataset(),
                     psnr == null ? "" : String.format(Locale.ROOT, ", validation PSNR %.2f dB", psnr)));
-        }, e -> notifier.accept("Could not load " + file.getFileName() + ": " + message(e)));
+        }, e -> notifier.accept("Could not load " + file.getFileName() + ": " + Problems.describe(e)));
     }
 
     /** The corruption a model file names, or {@code fallback} when it names pairs or one this version cannot read. */
@@ -353,9 +354,6 @@ public final class TrainViewModel {
         return shape + ", " + noise + ", lr " + String.format(Locale.ROOT, "%.0e", s.learningRate()) + ", seed " + s.seed();
     }
 
-    static String message(Throwable e) {
-        return TaskSlot.reason(e);
-    }
 
     public ReadOnlyBooleanProperty engineReadyProperty() { return engineReady.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty findingRateProperty() { return sideTask.busyProperty(); }

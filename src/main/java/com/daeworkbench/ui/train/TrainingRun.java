@@ -2,6 +2,7 @@ package com.daeworkbench.ui.train;
 
 import com.daeworkbench.core.data.Dataset;
 import com.daeworkbench.core.data.ImageSet;
+import com.daeworkbench.core.io.Problems;
 import com.daeworkbench.core.metrics.ClassicFilters;
 import com.daeworkbench.core.metrics.Metrics;
 import com.daeworkbench.core.model.DenoisingModel;
@@ -144,8 +145,8 @@ public final class TrainingRun {
             if (session != s) return;
             running.set(false);
             paused.set(false);
-            status.set("Training failed: " + TrainViewModel.message(e));
-            notifier.accept("Training failed: " + TrainViewModel.message(e));
+            status.set("Training failed: " + Problems.describe(e));
+            notifier.accept("Training failed: " + Problems.describe(e));
         });
     }
 
