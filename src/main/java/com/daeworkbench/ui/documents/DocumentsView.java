@@ -182,6 +182,8 @@ public final class DocumentsView extends BorderPane {
             progress.setMaxWidth(Double.MAX_VALUE);
             progress.setPrefHeight(6);
             message.getStyleClass().add("hint");
+            message.setWrapText(true);
+            setPrefWidth(0);   // the cell takes the list's width: a long reason wraps instead of scrolling the list sideways
         }
 
         @Override
