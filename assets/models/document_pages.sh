@@ -27,8 +27,9 @@ generate_document_pages() {
   $app generate-documents --count 60 --seed 22 --dpi 200 --soil assets/models/training-scans/200dpi --out "$work/soil200"
   # the same real text near Kaggle's resolution: the scans scaled to 90, 110 and 140 dpi: real
   # letter shapes and edges where the pages are smallest, in three sizes
+  # (REAL110_CROPS=240 doubles them: tried, not bundled, docs/bench/2026-12-04-latin-110dpi.txt section 4)
   scans_at_dpi assets/models/training-scans "$work/scans110" 90 110 140
-  $app generate-documents --count 120 --seed 23 --soil "$work/scans110" --out "$work/soil110"
+  $app generate-documents --count "${REAL110_CROPS:-120}" --seed 23 --soil "$work/scans110" --out "$work/soil110"
   # clean pages held out as their own targets: what a clean scan comes back as
   $app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
   $app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"
