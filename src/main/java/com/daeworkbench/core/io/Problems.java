@@ -19,13 +19,19 @@ public final class Problems {
 
     /** The first cause that says something, past executor wrapping, as "file: what went wrong". */
     public static String describe(Throwable e) {
+        Throwable t = telling(e);
+        if (t instanceof FileSystemException f && f.getReason() == null) return fileProblem(f);
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The first cause that says something of its own, past executor and bare wrappers. */
+    public static Throwable telling(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t instanceof ExecutionException
                 || t.getMessage().equals(t.getCause().toString()))) {   // new RuntimeException(cause) says only the cause's class and message
             t = t.getCause();
         }
-        if (t instanceof FileSystemException f && f.getReason() == null) return fileProblem(f);
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t;
     }
 
     private static String fileProblem(FileSystemException f) {

@@ -372,8 +372,7 @@ public final class DocumentsViewModel {
     }
 
     static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) t = t.getCause();
+        Throwable t = Problems.telling(e);
         if (t instanceof OutOfMemoryError) return "out of memory (the page is too large for the memory given to the app)";
         if (t instanceof TiledDenoiser.CancelledException || t instanceof InterruptedException) return "cancelled";
         return Problems.describe(t);
