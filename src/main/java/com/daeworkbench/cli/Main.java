@@ -14,6 +14,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setParameterExceptionHandler(new UsageErrors());
         return cl;
     }
 
@@ -25,6 +26,7 @@ public final class Main {
         CommandLine top = new CommandLine(topCommand);
         commandLine().getSubcommands().forEach(top::addSubcommand);
         top.setExecutionExceptionHandler(new CliErrors());
+        top.setParameterExceptionHandler(new UsageErrors());
         return top;
     }
 

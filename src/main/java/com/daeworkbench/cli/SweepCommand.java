@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train one run per configuration of the knobs given, one after another.",
                 "Every run is kept (the window's Runs tab lists them, tagged with the sweep). Knobs are train's option names: "
-                + "lr, width, layers, bottleneck, batch, weight-decay, activation, optimizer, loss, corruption. "
+                + "lr, width, layers, bottleneck, dilation, batch, weight-decay, activation, optimizer, loss, corruption. "
                 + "With --json the last stdout line is {\"sweep\": id, \"runs\": [{\"params\", \"psnr_validation\", "
                 + "\"run_id\", \"seconds\", ...}, ...] in order, \"best\": the run with the highest PSNR}."})
 final class SweepCommand implements Callable<Integer> {

@@ -64,4 +64,28 @@ class CliMessagesTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains(dir + " is a folder; give a model file name").doesNotContain("epoch 1/1");
     }
+
+    @Test
+    void sweepsHelpNamesEveryKnobASweepVaries() {
+        String help = Main.commandLine().getSubcommands().get("sweep").getUsageMessage().replaceAll("\\s+", " ");
+        for (com.daeworkbench.core.session.Knob k : com.daeworkbench.core.session.Knob.values()) {
+            assertThat(help).as(k.name()).containsPattern("[ ,]" + k.option + "[,.]");
+        }
+    }
+
+    @Test
+    void aUsageMistakeIsTheMistakeAndWhereTheOptionsAreNotTheWholeUsage() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("train", "--epochs", "x")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Invalid value for option '--epochs': 'x' is not an int")
+                .contains("Try 'dae-workbench train --help'").doesNotContain("Usage:");
+        assertThat(err.toString().lines()).hasSize(2);
+
+        StringWriter misspelt = new StringWriter();
+        cl.setErr(new PrintWriter(misspelt, true));
+        assertThat(cl.execute("train", "--epoch", "3")).isEqualTo(2);
+        assertThat(misspelt.toString()).contains("Unknown options: '--epoch'").contains("Possible solutions: --epochs").doesNotContain("Usage:");
+    }
 }
