@@ -171,7 +171,7 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
 
     /** The clean scans of a file or folder, sorted by name; a file that does not load is named in the refusal. */
     private static List<GrayImage> loadScans(Path source) throws IOException {
-        if (!Files.exists(source)) throw new DataException(source, "does not exist");
+        if (!Files.exists(source)) throw new DataException(source + ": no such file or folder");
         List<Path> files;
         if (Files.isDirectory(source)) {
             try (Stream<Path> s = Files.list(source)) {

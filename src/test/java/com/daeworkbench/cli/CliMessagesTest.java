@@ -88,4 +88,21 @@ class CliMessagesTest {
         assertThat(cl.execute("train", "--epoch", "3")).isEqualTo(2);
         assertThat(misspelt.toString()).contains("Unknown options: '--epoch'").contains("Possible solutions: --epochs").doesNotContain("Usage:");
     }
+
+    @Test
+    void aMissingInputIsNamedAsTyped(@TempDir Path dir) {
+        String missing = dir.resolve("no-such-pages").toString();
+        String[][] commands = {
+            {"train", "--dataset", missing, "--epochs", "1", "--out", dir.resolve("m.dae").toString()},
+            {"eval-pages", "--pages", missing},
+            {"generate-documents", "--count", "1", "--soil", missing, "--out", dir.resolve("out").toString()},
+        };
+        for (String[] args : commands) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            assertThat(cl.execute(args)).as(args[0]).isEqualTo(1);
+            assertThat(err.toString()).as(args[0]).startsWith("error: " + missing + ": no such");
+        }
+    }
 }

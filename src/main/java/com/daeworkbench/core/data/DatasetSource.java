@@ -65,7 +65,7 @@ public final class DatasetSource {
         }
         Path dir = Path.of(nameOrPath);
         if (!Files.exists(dir)) {
-            throw new DataException(dir, "no such data set or folder (use digits, fashion, a folder of IDX files or images, or a .csv/.tsv table)");
+            throw new DataException(dir + ": no such data set or folder (use digits, fashion, a folder of IDX files or images, or a .csv/.tsv table)");
         }
         if (TableData.isTableFile(dir)) return TableData.load(dir, TableData.Options.defaults(), seed);
         if (!Files.isDirectory(dir)) throw new DataException(dir, "is a file; give a table (.csv, .tsv) or the folder that holds the data");

@@ -44,6 +44,8 @@ public final class PageEvaluation {
     public static Report evaluate(TiledDenoiser denoiser, Path folder, BooleanSupplier cancelled) throws IOException {
         Path dirtyDir = folder.resolve(DocumentSet.DIRTY_DIR);
         Path cleanDir = folder.resolve(DocumentSet.CLEAN_DIR);
+        // a path the user typed that is not there is named as typed, not by its last part
+        if (!Files.exists(folder)) throw new DataException(folder + ": no such folder");
         if (!Files.isDirectory(dirtyDir) || !Files.isDirectory(cleanDir)) {
             throw new DataException(folder, "needs " + DocumentSet.DIRTY_DIR + "/ and " + DocumentSet.CLEAN_DIR + "/ folders of page pairs");
         }
