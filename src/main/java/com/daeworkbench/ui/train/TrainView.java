@@ -16,6 +16,8 @@ import com.daeworkbench.core.model.ArchitectureSpec.Optimizer;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.ui.common.Images;
 import java.io.File;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -25,6 +27,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -204,8 +207,26 @@ public final class TrainView extends BorderPane {
         return box;
     }
 
+    static String shortDatasetName(String dataset) {
+        return switch (dataset) {
+            case "digits" -> "MNIST digits";
+            case "fashion" -> "Fashion-MNIST";
+            case "documents" -> "Dirty documents";
+            case com.daeworkbench.core.data.DatasetSource.BUNDLED_TABLE -> "Breast cancer table";
+            default -> {
+                try {
+                    Path name = Path.of(dataset).getFileName();
+                    yield name == null ? dataset : name.toString();
+                } catch (InvalidPathException notAPath) {
+                    yield dataset;
+                }
+            }
+        };
+    }
+
     private Node dataSection() {
         ComboBox<String> pick = new ComboBox<>();
+        pick.setId("dataset-pick");
         pick.getItems().addAll("digits", "fashion", "documents", com.daeworkbench.core.data.DatasetSource.BUNDLED_TABLE);
         pick.setConverter(new StringConverter<>() {
             public String toString(String s) {
@@ -218,6 +239,15 @@ public final class TrainView extends BorderPane {
                 };
             }
             public String fromString(String s) { return s; }
+        });
+        // the closed box is ~17 characters wide: it shows a short name (a folder's own name, not
+        // the start of its path); the list keeps the long ones, the line below it the sizes
+        pick.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : shortDatasetName(s));
+            }
         });
         pick.setValue(vm.settings().datasetProperty().get());
         pick.setMaxWidth(Double.MAX_VALUE);

@@ -149,4 +149,21 @@ class TrainViewTest {
         }).get();
         assertThat(notices).isEmpty();
     }
+
+    @Test
+    void theClosedDataBoxShowsAShortNameAndAFoldersOwnName() throws Exception {
+        Path data = TinyDigits.idxFolder(dir.resolve("deep").resolve("nested").resolve("my-digits"), 64, 16);
+        List<String> shown = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            TrainViewModel vm = vm();
+            TrainView view = shown(vm);
+            @SuppressWarnings("unchecked")
+            var pick = (javafx.scene.control.ComboBox<String>) view.lookup("#dataset-pick");
+            shown.add(pick.getButtonCell().getText());
+            vm.loadDataset(data.toString());
+            view.layout();
+            shown.add(pick.getButtonCell().getText());
+        }).get();
+        assertThat(shown).containsExactly("MNIST digits", "my-digits");
+    }
 }
