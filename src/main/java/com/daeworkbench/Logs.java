@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 public final class Logs {
     /** The system property slf4j-simple reads its level from; it must be set before the first logger exists. */
     static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    static final String PDFBOX_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.org.apache.pdfbox";
     static final String UNSUPPORTED_JAVAFX = "Unsupported JavaFX configuration";
     /** JUL keeps loggers weakly: this one must live as long as its filter is needed. */
     private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
@@ -19,6 +20,7 @@ public final class Logs {
     /** --verbose: INFO and up from every library and from the app itself. */
     public static void verbose() {
         System.setProperty(LEVEL_PROPERTY, "info");
+        System.setProperty(PDFBOX_LEVEL_PROPERTY, "info");   // over simplelogger.properties' "error"
     }
 
     /**
