@@ -105,7 +105,10 @@ final class DenoiseCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         boolean inInputFolder = files.stream().anyMatch(i -> writesBeside(out, i));
         Map<Path, Long> stems = files.stream().collect(java.util.stream.Collectors.groupingBy(f -> outputStem(out, f), java.util.stream.Collectors.counting()));
+        BatchProgress progress = new BatchProgress(files.size(), System::nanoTime);
+        int fileNumber = 0;
         for (Path f : files) {
+            fileNumber++;
             PageFormat as = format != null ? format : defaultFormat(f);
             // scan.jpg -> scan.png; when scan.jpg and scan.tif come together: scan-jpg.png, scan-tif.png
             Path base = outputStem(out, f);
@@ -119,7 +122,7 @@ final class DenoiseCommand implements Callable<Integer> {
             }
             try (PageSource pages = ImageLoader.withPixelLimit(ImageLoader.DEFAULT_PIXEL_LIMIT).open(f)) {
                 Files.createDirectories(target.getParent());
-                written.addAll(cleanPages(pages, as, target, denoiser));
+                written.addAll(cleanPages(pages, as, target, denoiser, progress, fileNumber));
             } catch (IOException | IllegalArgumentException e) {
                 String why = e.getMessage() != null && e.getMessage().contains(f.getFileName().toString())
                         ? e.getMessage() : f + ": " + e.getMessage();
@@ -142,7 +145,8 @@ final class DenoiseCommand implements Callable<Integer> {
     }
 
     /** Every page cleaned into {@code target} (or one PNG a page); returns the files written. */
-    private List<String> cleanPages(PageSource pages, PageFormat as, Path target, TiledDenoiser denoiser) throws IOException {
+    private List<String> cleanPages(PageSource pages, PageFormat as, Path target, TiledDenoiser denoiser,
+                                    BatchProgress progress, int fileNumber) throws IOException {
         var err = spec.commandLine().getErr();
         int count = pages.pageCount();
         AtomicBoolean anyScan = new AtomicBoolean();   // set by the pages as they are read
@@ -151,9 +155,10 @@ final class DenoiseCommand implements Callable<Integer> {
             Page page = pages.read(index);
             if (page.fromScan()) anyScan.set(true);
             Page clean = clean(page, denoiser);
-            err.printf("%s%s -> %s (%dx%d, %.1f s)%n", pages.file(), count > 1 ? " page " + (index + 1) + "/" + count : "",
-                    as.holdsAllPages() ? target : pngOfPage(target, index, count),
-                    clean.image().width(), clean.image().height(), (System.nanoTime() - t) / 1e9);
+            err.printf("%s%s%s -> %s (%dx%d, %.1f s%s)%n", progress.prefix(fileNumber), pages.file(),
+                    count > 1 ? " page " + (index + 1) + "/" + count : "", as.holdsAllPages() ? target : pngOfPage(target, index, count),
+                    clean.image().width(), clean.image().height(), (System.nanoTime() - t) / 1e9,
+                    progress.timeLeft(fileNumber, index + 1, count));
             return clean;
         };
         List<String> written = new ArrayList<>();
