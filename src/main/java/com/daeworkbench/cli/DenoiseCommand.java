@@ -9,17 +9,15 @@ import com.daeworkbench.core.io.ImageLoader;
 import com.daeworkbench.core.io.ImageWriter;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.Page;
+import com.daeworkbench.core.io.PageFiles;
 import com.daeworkbench.core.io.PageFormat;
 import com.daeworkbench.core.io.PageSource;
 import com.daeworkbench.core.io.PageSupplier;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.DenoisingModel;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +42,6 @@ import picocli.CommandLine.Spec;
                 "Exit code: 0 all done, 1 nothing could be processed, 2 some files failed "
                 + "(each named on stderr)."})
 final class DenoiseCommand implements Callable<Integer> {
-    private static final List<String> IMAGE_EXTENSIONS = ImageLoader.EXTENSIONS;
 
     @Spec CommandSpec spec;
 
@@ -218,30 +215,11 @@ final class DenoiseCommand implements Callable<Integer> {
     private void collect(Path in, List<Path> files, List<String> failures) {
         var err = spec.commandLine().getErr();
         if (Files.isDirectory(in)) {
-            Path out = outDir.toAbsolutePath().normalize();
-            List<Path> found = new ArrayList<>();
+            List<Path> found;
             try {
-                // links followed: a folder named through a symbolic link is searched like any other
-                Files.walkFileTree(in, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        boolean skip = !dir.equals(in) && (isHidden(dir) || dir.toAbsolutePath().normalize().equals(out));
-                        return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !isHidden(file) && IMAGE_EXTENSIONS.contains(extension(file))) found.add(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        failures.add(file + ": cannot read (" + e.getMessage() + ")");
-                        err.println("error: " + failures.get(failures.size() - 1));
-                        return FileVisitResult.CONTINUE;
-                    }
+                found = PageFiles.in(in, outDir, unreadable -> {
+                    failures.add(unreadable);
+                    err.println("error: " + unreadable);
                 });
             } catch (IOException e) {
                 failures.add(in + ": cannot list the folder (" + e.getMessage() + ")");
@@ -249,11 +227,9 @@ final class DenoiseCommand implements Callable<Integer> {
                 return;
             }
             if (found.isEmpty()) {
-                failures.add(in + ": no images in this folder or its subfolders (looked for "
-                        + String.join(", ", IMAGE_EXTENSIONS) + "; hidden files skipped)");
+                failures.add(PageFiles.noneIn(in));
                 err.println("error: " + failures.get(failures.size() - 1));
             }
-            found.sort(null);
             for (Path f : found) {
                 files.add(f);
                 subfolderOf.put(f, in.relativize(f).getParent());
@@ -272,10 +248,6 @@ final class DenoiseCommand implements Callable<Integer> {
     /** Whether {@code f}'s output goes into the folder that holds {@code f}. */
     private boolean writesBeside(Path out, Path f) {
         return outputStem(out, f).getParent().equals(f.toAbsolutePath().normalize().getParent());
-    }
-
-    private static boolean isHidden(Path p) {
-        return p.getFileName() != null && p.getFileName().toString().startsWith(".");
     }
 
     /** OUT/[subfolder/]stem: the output path of {@code f} without its extension. */

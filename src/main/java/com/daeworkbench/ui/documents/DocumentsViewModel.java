@@ -6,6 +6,7 @@ import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.core.io.ImageLoader;
 import com.daeworkbench.core.io.ImageWriter;
 import com.daeworkbench.core.io.ModelStore;
+import com.daeworkbench.core.io.PageFiles;
 import com.daeworkbench.core.io.DocumentWriter;
 import com.daeworkbench.core.io.PageFormat;
 import com.daeworkbench.core.io.PageSize;
@@ -20,12 +21,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -55,6 +56,8 @@ public final class DocumentsViewModel {
      */
     public static final class Page {
         private final Path source;
+        /** where it lay under a dropped folder (saved into the same subfolder), or null */
+        private final Path subfolder;
         private final int index;
         /** 1 until the file is opened; a multi-page file then lists each of its pages. */
         private final int pageCount;
@@ -66,10 +69,11 @@ public final class DocumentsViewModel {
         /** the size the page is printed at, so a cleaned PDF keeps its pages' sizes */
         private PageSize size;
 
-        Page(Path source) { this(source, 0, 1); }
+        Page(Path source) { this(source, null, 0, 1); }
 
-        Page(Path source, int index, int pageCount) {
+        Page(Path source, Path subfolder, int index, int pageCount) {
             this.source = source;
+            this.subfolder = subfolder;
             this.index = index;
             this.pageCount = pageCount;
         }
@@ -85,12 +89,17 @@ public final class DocumentsViewModel {
 
         /** The output file for a folder: the input's name with .png (-p1.png ... for pages), as the CLI's denoise writes it. */
         public Path outputIn(Path folder) {
-            return folder.resolve(stem() + (pageCount > 1 ? "-p" + (index + 1) : "") + ".png");
+            return under(folder).resolve(stem() + (pageCount > 1 ? "-p" + (index + 1) : "") + ".png");
         }
 
         /** A PDF comes back as one PDF of the same pages and page sizes, as denoise writes it. */
         Path pdfIn(Path folder) {
-            return folder.resolve(stem() + ".pdf");
+            return under(folder).resolve(stem() + ".pdf");
+        }
+
+        /** The folder, or its subfolder that mirrors where the page lay in a dropped folder, as denoise does. */
+        private Path under(Path folder) {
+            return subfolder == null ? folder : folder.resolve(subfolder);
         }
 
         boolean fromPdf() {
@@ -126,26 +135,27 @@ public final class DocumentsViewModel {
         this.lastTrainedModel = lastTrainedModel;
     }
 
-    /** Queues image files, and the images inside folders (not their subfolders); starts cleaning. */
+    /** Queues image files, and the images inside folders and their subfolders, as denoise finds them; starts cleaning. */
     public int add(List<File> files) {
-        List<Path> found = new ArrayList<>();
+        List<Page> added = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (File f : files) {
             Path p = f.toPath();
             if (Files.isDirectory(p)) {
-                try (Stream<Path> list = Files.list(p)) {
-                    list.filter(q -> Files.isRegularFile(q) && isImage(q)).sorted().forEach(found::add);
+                try {
+                    List<Path> inside = PageFiles.in(p, null, unreadable -> skipped.add(unreadable));
+                    if (inside.isEmpty()) skipped.add(PageFiles.noneIn(p));
+                    for (Path q : inside) added.add(new Page(q, p.relativize(q).getParent(), 0, 1));
                 } catch (IOException e) {
                     skipped.add(p.getFileName() + " (cannot list the folder: " + e.getMessage() + ")");
                 }
             } else if (isImage(p)) {
-                found.add(p);
+                added.add(new Page(p));
             } else {
                 skipped.add(p.getFileName() + " (not an image: " + String.join(", ", IMAGE_EXTENSIONS) + ")");
             }
         }
         if (!skipped.isEmpty()) notifier.accept("Skipped " + String.join("; ", skipped));
-        List<Page> added = found.stream().map(Page::new).toList();
         pages.addAll(added);
         if (selected.get() == null && !added.isEmpty()) selected.set(added.get(0));
         if (added.isEmpty() && skipped.isEmpty()) notifier.accept("No images found in what was dropped.");
@@ -202,7 +212,7 @@ public final class DocumentsViewModel {
     private Page listPagesOf(Page first, int pageCount) {
         int at = pages.indexOf(first);
         List<Page> all = new ArrayList<>();
-        for (int i = 0; i < pageCount; i++) all.add(new Page(first.source, i, pageCount));
+        for (int i = 0; i < pageCount; i++) all.add(new Page(first.source, first.subfolder, i, pageCount));
         all.get(0).status.set(Status.CLEANING);
         pages.remove(at);
         pages.addAll(at, all);
@@ -328,7 +338,15 @@ public final class DocumentsViewModel {
                 || group.stream().anyMatch(p -> p.after == null || p.size == null));
         Map<Page, Path> targets = new LinkedHashMap<>();
         for (Page p : toSave) targets.put(p, wholePdfs.containsKey(p.source()) ? p.pdfIn(folder) : p.outputIn(folder));
+        Map<Path, Page> byTarget = new HashMap<>();
         for (Map.Entry<Page, Path> t : targets.entrySet()) {
+            Page other = byTarget.putIfAbsent(t.getValue().toAbsolutePath().normalize(), t.getKey());
+            if (other != null && !other.source().equals(t.getKey().source())) {
+                // two dropped files of one name (a/scan.png, b/scan.png): the second would replace the first
+                notifier.accept(other.source() + " and " + t.getKey().source() + " would both be saved as "
+                        + t.getValue().getFileName() + "; save them one at a time, into different folders.");
+                return;
+            }
             if (t.getValue().toAbsolutePath().normalize().equals(t.getKey().source().toAbsolutePath().normalize())) {
                 notifier.accept("Saving " + t.getKey().name() + " into " + folder + " would overwrite the original; choose another folder.");
                 return;

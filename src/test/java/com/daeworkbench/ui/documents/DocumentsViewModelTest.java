@@ -57,6 +57,37 @@ class DocumentsViewModelTest {
     }
 
     @Test
+    void aDroppedFolderIsSearchedWithItsSubfoldersAsDenoiseDoesAndSavedMirrored() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(SAMPLES.resolve("train/001.png"), in.resolve("a.png"));
+        Files.copy(SAMPLES.resolve("train/002.png"), Files.createDirectories(in.resolve("box2")).resolve("a.png"));
+        Files.copy(SAMPLES.resolve("train/003.png"), Files.createDirectories(in.resolve(".thumbnails")).resolve("c.png"));
+        Files.copy(SAMPLES.resolve("train/004.png"), in.resolve(".d.png"));
+        DocumentsViewModel vm = vm();
+        assertThat(vm.add(List.of(in.toFile()))).isEqualTo(2);
+        assertThat(vm.pages()).extracting(Page::source).containsExactly(in.resolve("a.png"), in.resolve("box2/a.png"));
+        Path out = tmp.resolve("clean");
+        vm.saveAll(out);
+        assertThat(notes).isEmpty();
+        assertThat(out.resolve("a.png")).exists();
+        assertThat(out.resolve("box2/a.png")).exists();
+        assertThat(vm.pages()).extracting(Page::status).containsOnly(Status.SAVED);
+    }
+
+    @Test
+    void twoDroppedFilesOfOneNameAreNotSavedOverEachOther() throws Exception {
+        Path first = Files.copy(SAMPLES.resolve("train/001.png"), Files.createDirectories(tmp.resolve("monday")).resolve("scan.png"));
+        Path second = Files.copy(SAMPLES.resolve("train/002.png"), Files.createDirectories(tmp.resolve("tuesday")).resolve("scan.png"));
+        DocumentsViewModel vm = vm();
+        vm.add(List.of(first.toFile(), second.toFile()));
+        Path out = tmp.resolve("clean");
+        vm.saveAll(out);
+        assertThat(notes).singleElement().asString().contains(first.toString()).contains(second.toString())
+                .contains("would both be saved as scan.png");
+        assertThat(out.resolve("scan.png")).doesNotExist();
+    }
+
+    @Test
     void savingWritesPngsNamedAfterTheInputsAndNeverOverwritesAnInput() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("scans"));
         Path page = Files.copy(SAMPLES.resolve("train/004.png"), in.resolve("scan.png"));
