@@ -79,7 +79,11 @@ public final class DocumentsViewModel {
         }
 
         public Path source() { return source; }
-        public String name() { return source.getFileName() + (pageCount > 1 ? " p" + (index + 1) + "/" + pageCount : ""); }
+        /** "scan.png", "box2/scan.png" when it lay in a dropped folder's subfolder, "scan.pdf p2/40". */
+        public String name() {
+            String file = subfolder == null ? source.getFileName().toString() : subfolder.resolve(source.getFileName()).toString();
+            return file + (pageCount > 1 ? " p" + (index + 1) + "/" + pageCount : "");
+        }
         public GrayImage before() { return before; }
         public GrayImage after() { return after; }
         public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }

@@ -66,6 +66,7 @@ class DocumentsViewModelTest {
         DocumentsViewModel vm = vm();
         assertThat(vm.add(List.of(in.toFile()))).isEqualTo(2);
         assertThat(vm.pages()).extracting(Page::source).containsExactly(in.resolve("a.png"), in.resolve("box2/a.png"));
+        assertThat(vm.pages()).extracting(Page::name).as("told apart in the list").containsExactly("a.png", "box2/a.png");
         Path out = tmp.resolve("clean");
         vm.saveAll(out);
         assertThat(notes).isEmpty();
