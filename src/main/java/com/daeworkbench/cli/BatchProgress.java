@@ -3,32 +3,32 @@ package com.daeworkbench.cli;
 import java.util.function.LongSupplier;
 
 /**
- * Where a batch of files stands, for denoise's line per page: "[3/120]" and, once the batch has
- * run long enough to say, the time left. Progress counts files, and pages within a file as
- * fractions of it, so a 40-page PDF moves the estimate page by page.
+ * Where a batch stands (denoise's files, sweep's runs): "[3/120]" and, once the batch has run
+ * long enough to say, the time left. Parts of an item count as fractions of it, so a 40-page
+ * PDF moves the estimate page by page.
  */
 final class BatchProgress {
     /** Below this the estimate rests on a page or two: not shown. */
     private static final long SETTLED_NANOS = 10_000_000_000L;
-    private final int files;
+    private final int items;
     private final LongSupplier clock;
     private final long start;
 
-    BatchProgress(int files, LongSupplier clock) {
-        this.files = files;
+    BatchProgress(int items, LongSupplier clock) {
+        this.items = items;
         this.clock = clock;
         this.start = clock.getAsLong();
     }
 
-    /** "[k/N] " for file k (1-based) of several; nothing for a single file. */
-    String prefix(int file) {
-        return files > 1 ? "[" + file + "/" + files + "] " : "";
+    /** "[k/N] " for item k (1-based) of several; nothing for a single one. */
+    String prefix(int item) {
+        return items > 1 ? "[" + item + "/" + items + "] " : "";
     }
 
-    /** ", about 2m10s left" after page {@code page} of {@code pages} of file {@code file} (1-based), or "". */
-    String timeLeft(int file, int page, int pages) {
+    /** ", about 2m10s left" once {@code part} of {@code parts} of item {@code item} (1-based) are done, or "". */
+    String timeLeft(int item, int part, int parts) {
         long elapsed = clock.getAsLong() - start;
-        double done = (file - 1 + (double) page / pages) / files;
+        double done = (item - 1 + (double) part / parts) / items;
         if (elapsed < SETTLED_NANOS || done <= 0 || done >= 1) return "";
         long left = (long) (elapsed / 1e6 / done * (1 - done));
         return left < 1000 ? "" : ", about " + ProgressPrinter.duration(left) + " left";

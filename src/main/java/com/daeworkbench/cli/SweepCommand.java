@@ -74,13 +74,15 @@ final class SweepCommand implements Callable<Integer> {
         List<KnobEffects.Outcome> outcomes = new ArrayList<>();
         err.printf("sweep %s: %d configurations of %s, %d epoch(s) each, on %s%n", sweepId, configs.size(),
                 String.join(", ", configs.get(0).keySet()), epochs, data.name());
+        BatchProgress progress = new BatchProgress(configs.size(), System::nanoTime);
         for (int i = 0; i < configs.size(); i++) {
             Map<String, String> config = configs.get(i);
             ArchitectureSpec arch = specFor(config, data);
             String noiseSpec = config.getOrDefault(Knob.CORRUPTION.option, this.data.corruptionText(data.shape()));
             Corruption noise = data.hasPairs() ? null : DataOptions.parse(spec, noiseSpec, data.shape());
             String label = describe(config);
-            err.printf("[%d/%d] %s%n", i + 1, configs.size(), label);
+            // the runs done so far (all of one size) tell how long the rest take
+            err.printf("[%d/%d] %s%s%n", i + 1, configs.size(), label, progress.timeLeft(i + 1, 0, 1));
             long t0 = System.nanoTime();
             var session = new TrainingSession(store, new TrainingSession.Plan(label, sweepId, data, noise, epochs, patience, keepBest, 2000));
             TrainingSession.Result result;

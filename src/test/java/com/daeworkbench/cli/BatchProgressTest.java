@@ -28,4 +28,12 @@ class BatchProgressTest {
         now += 60_000_000_000L;
         assertThat(progress.timeLeft(1, 2, 4)).isEqualTo(", about 1m00s left");
     }
+
+    @Test
+    void aSweepAsksBeforeEachRunFromTheRunsDone() {
+        BatchProgress runs = new BatchProgress(10, () -> now);
+        assertThat(runs.timeLeft(1, 0, 1)).as("nothing done yet").isEmpty();
+        now += 20_000_000_000L;  // two runs in 20 s
+        assertThat(runs.timeLeft(3, 0, 1)).isEqualTo(", about 1m20s left");
+    }
 }
