@@ -1,5 +1,6 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.train.Durations;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +32,6 @@ final class BatchProgress {
         double done = (item - 1 + (double) part / parts) / items;
         if (elapsed < SETTLED_NANOS || done <= 0 || done >= 1) return "";
         long left = (long) (elapsed / 1e6 / done * (1 - done));
-        return left < 1000 ? "" : ", about " + ProgressPrinter.duration(left) + " left";
+        return left < 1000 ? "" : ", about " + Durations.of(left) + " left";
     }
 }

@@ -1,5 +1,6 @@
 package com.daeworkbench.cli;
 
+import com.daeworkbench.core.train.Durations;
 import com.daeworkbench.core.train.TrainingEvent;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -36,7 +37,7 @@ final class ProgressPrinter implements Consumer<TrainingEvent> {
             if (now - lastLine > 30_000_000_000L) {
                 lastLine = now;
                 err.printf("  epoch %d: %.0f%% of the run, loss %.5f, %.0f samples/s, %s left%n", it.epoch(),
-                        100 * it.progress(), it.loss(), it.samplesPerSecond(), duration(it.etaMillis()));
+                        100 * it.progress(), it.loss(), it.samplesPerSecond(), Durations.of(it.etaMillis()));
             }
         } else if (event instanceof TrainingEvent.EpochDone e) {
             lastRate = samplesPerEpoch / ((lastStep - epochStart) / 1e9);
@@ -60,10 +61,5 @@ final class ProgressPrinter implements Consumer<TrainingEvent> {
 
     double lastEpochRate() {
         return lastRate;
-    }
-
-    static String duration(long millis) {
-        long s = Math.max(0, millis / 1000);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 }

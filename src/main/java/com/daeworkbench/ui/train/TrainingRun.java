@@ -314,10 +314,7 @@ public final class TrainingRun {
     }
 
     static String eta(long millis) {
-        if (millis < 0) return "—";
-        long s = millis / 1000;
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, s / 60 % 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + " s";
+        return millis < 0 ? "—" : com.daeworkbench.core.train.Durations.of(millis);
     }
 
     private static String capitalise(String s) {

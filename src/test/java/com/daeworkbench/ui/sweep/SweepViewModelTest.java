@@ -183,4 +183,16 @@ class SweepViewModelTest {
         assertThat(vm.rows()).isEmpty();
         assertThat(notices).singleElement().asString().contains("width=lots");
     }
+
+    @Test
+    void theStatusBeforeEachRunSaysHowLongTheRestTakesFromTheRunsDone() {
+        List<SweepViewModel.Row> rows = new ArrayList<>();
+        for (int k = 1; k <= 6; k++) rows.add(new SweepViewModel.Row(k, Map.of("lr", "1e-3"), SweepViewModel.Status.QUEUED, Double.NaN, Double.NaN, ""));
+        assertThat(SweepViewModel.timeLeft(rows, 0)).as("nothing done yet").isEmpty();
+        rows.set(0, rows.get(0).with(SweepViewModel.Status.DONE, 20, 50, "a"));
+        rows.set(1, rows.get(1).with(SweepViewModel.Status.FAILED, Double.NaN, Double.NaN, ""));
+        rows.set(2, rows.get(2).with(SweepViewModel.Status.DONE, 21, 70, "b"));
+        // two runs done in 60 s each on average, three to go (the failed one tells nothing)
+        assertThat(SweepViewModel.timeLeft(rows, 3)).isEqualTo(", about 3m 00s left");
+    }
 }
