@@ -98,7 +98,9 @@ final class TrainCommand implements Callable<Integer> {
                 data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(arch));
         long t0 = System.nanoTime();
         var session = new TrainingSession(WorkbenchHome.runs(), new TrainingSession.Plan(
-                arch.kind().name().toLowerCase() + ", " + (data.hasPairs() ? "real pairs" : noise.spec()) + " (train --out " + out.getFileName() + ")", null, data,
+                // the Runs tab's first column: the file first, what tells two CLI runs apart (data
+                // and noise have columns of their own); "(train --out f)" last was cut to "residual, r..."
+                out.getFileName() + " · " + arch.kind().name().toLowerCase() + " (train)", null, data,
                 data.hasPairs() ? null : noise, epochs, patience, keepBest, 2000));
         try (DenoisingModel net = TableModel.forData(data, init == null ? Models.create(arch) : initialised(arch))) {
             ProgressPrinter progress = new ProgressPrinter(err, epochs, data.train().count());

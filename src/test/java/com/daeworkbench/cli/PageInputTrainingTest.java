@@ -46,6 +46,10 @@ class PageInputTrainingTest {
             t.model().close();
             r = AnalysisCommandsTest.run("eval-pages", "--model", tuned.toString(), "--pages", pages.toString());
             assertThat(r.exit()).as(r.err()).isZero();
+            // the Runs tab's first column leads with the file, what tells two CLI runs apart
+            assertThat(com.daeworkbench.core.runs.WorkbenchHome.runs().list(new java.util.ArrayList<>()))
+                    .extracting(com.daeworkbench.core.runs.RunRecord::name)
+                    .containsExactlyInAnyOrder("divided.dae · residual (train)", "tuned.dae · residual (train)");
             r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
                     "--page-input", "raw", "--epochs", "1", "--out", dir.resolve("wrong.dae").toString());
             assertThat(r.exit()).isNotZero();
