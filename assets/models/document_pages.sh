@@ -12,6 +12,8 @@ generate_document_pages() {
   # INK_GAIN=G spreads the ink of half the generated training pages (generate-documents
   # --ink-gain; held-out pages never): tried, not bundled (docs/bench/2026-12-04-latin-110dpi.txt)
   local gain=(); [ "${INK_GAIN:-0}" = 0 ] || gain=(--ink-gain "$INK_GAIN")
+  # GEN110_PAGES, REAL300_CROPS, REAL200_CROPS (and REAL110_CROPS below) size the mix; the defaults
+  # made the bundled model (other sizes tried: docs/bench/2026-12-04-latin-110dpi.txt, sections 4-5)
   # Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
   # A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
   $app generate-documents "${gain[@]}" --count "${GEN110_PAGES:-120}" --seed 11 --out "$work/p110"
