@@ -30,8 +30,8 @@ public final class PageFiles {
         Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean skip = !dir.equals(folder) && (isHidden(dir) || dir.toAbsolutePath().normalize().equals(skipped));
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                boolean leaveOut = !dir.equals(folder) && (isHidden(dir) || dir.toAbsolutePath().normalize().equals(skipped));
+                return leaveOut ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
