@@ -344,14 +344,15 @@ public final class DocumentsViewModel {
         for (Page p : toSave) targets.put(p, wholePdfs.containsKey(p.source()) ? p.pdfIn(folder) : p.outputIn(folder));
         Map<Path, Page> byTarget = new HashMap<>();
         for (Map.Entry<Page, Path> t : targets.entrySet()) {
-            Page other = byTarget.putIfAbsent(t.getValue().toAbsolutePath().normalize(), t.getKey());
+            Path target = t.getValue().toAbsolutePath().normalize();
+            Page other = byTarget.putIfAbsent(target, t.getKey());
             if (other != null && !other.source().equals(t.getKey().source())) {
                 // two dropped files of one name (a/scan.png, b/scan.png): the second would replace the first
                 notifier.accept(other.source() + " and " + t.getKey().source() + " would both be saved as "
                         + t.getValue().getFileName() + "; save them one at a time, into different folders.");
                 return;
             }
-            if (t.getValue().toAbsolutePath().normalize().equals(t.getKey().source().toAbsolutePath().normalize())) {
+            if (target.equals(t.getKey().source().toAbsolutePath().normalize())) {
                 notifier.accept("Saving " + t.getKey().name() + " into " + folder + " would overwrite the original; choose another folder.");
                 return;
             }

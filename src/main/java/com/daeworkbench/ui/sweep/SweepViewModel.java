@@ -12,6 +12,7 @@ import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.noise.Corruptions;
 import com.daeworkbench.core.runs.RunRecord;
 import com.daeworkbench.core.runs.RunStore;
+import com.daeworkbench.core.train.Durations;
 import com.daeworkbench.core.train.Previews;
 import com.daeworkbench.core.train.TrainingEvent;
 import com.daeworkbench.core.session.Knob;
@@ -195,7 +196,7 @@ public final class SweepViewModel {
         }
         Row row = rows.get(i);
         rows.set(i, row.with(Status.RUNNING, Double.NaN, Double.NaN, ""));
-        status.set(String.format(Locale.ROOT, "Run %d of %d: %s%s", i + 1, rows.size(), row.describe(), timeLeft(i)));
+        status.set(String.format(Locale.ROOT, "Run %d of %d: %s%s", i + 1, rows.size(), row.describe(), timeLeft(rows, i)));
         ArchitectureSpec spec = specOf(base, row.params());
         TrainingSession s = new TrainingSession(store, new TrainingSession.Plan(row.describe(), sweepId, base.data(),
                 corruptionOf(base, row.params()), epochs, 0, false, 1000));
@@ -225,16 +226,12 @@ public final class SweepViewModel {
 
     private record Trained(TrainingSession.Result result, double seconds) { }
 
-    private String timeLeft(int i) {
-        return timeLeft(rows, i);
-    }
-
     /** ", about 14m 20s left" before run {@code i}, from the training time of the runs done (pauses not counted), or "". */
     static String timeLeft(List<Row> rows, int i) {
         double mean = rows.subList(0, i).stream().filter(r -> r.status() == Status.DONE && Double.isFinite(r.seconds()))
                 .mapToDouble(Row::seconds).average().orElse(Double.NaN);
         long left = (long) (mean * (rows.size() - i) * 1000);
-        return Double.isNaN(mean) || left < 1000 ? "" : ", about " + com.daeworkbench.core.train.Durations.of(left) + " left";
+        return Double.isNaN(mean) || left < 1000 ? "" : ", about " + Durations.of(left) + " left";
     }
 
     private void finish(String message) {
