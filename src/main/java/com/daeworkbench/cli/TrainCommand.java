@@ -8,6 +8,7 @@ import com.daeworkbench.core.train.ValidationMetrics;
 import com.daeworkbench.core.io.ModelInfo;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.model.ArchitectureSpec;
+import com.daeworkbench.core.model.Deepening;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.model.WarmStart;
@@ -52,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "start from this model's weights (same architecture) instead of fresh ones: fine-tuning, or a second phase at a lower learning rate")
     Path init;
 
+    @Option(names = "--add-layers", paramLabel = "N", defaultValue = "0",
+            description = "with --init (a residual ReLU model): grow it by N middle layers that start as the identity,"
+                    + " so the deeper network begins where the source stopped (default: ${DEFAULT-VALUE})")
+    int addLayers;
+
     @Option(names = "--page-input", paramLabel = "raw|paper-divided",
             description = "what a page goes through before the network, saved with the model so denoise and eval-pages do the same:"
                     + " raw, or paper-divided (divided by its estimated paper, as background removal does)"
@@ -72,6 +78,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (epochs < 1 || epochs > 10_000) throw new ParameterException(spec.commandLine(), "--epochs must be in 1..10000, got " + epochs);
         epochs = Epochs.capped(epochs);
+        if (addLayers != 0 && init == null) throw new ParameterException(spec.commandLine(), "--add-layers grows the --init model; pass --init MODEL");
         if (patience < 0) throw new ParameterException(spec.commandLine(), "--patience must be 0 (off) or more, got " + patience);
         requireWritableTarget(out);
         ArchitectureSpec.PageInput input = pageInput == null ? initPageInput() : switch (pageInput.toLowerCase(java.util.Locale.ROOT)) {
@@ -92,10 +99,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         var err = spec.commandLine().getErr();
-        err.printf("training %s on %s (%d train / %d test, %s), %s, %,d parameters%n", arch.kind().name().toLowerCase(),
-                data.name(), data.train().count(), data.test().count(),
-                data.shape().match(image -> image.height() + "x" + image.width(), row -> row.count() + " features"),
-                data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(arch));
         long t0 = System.nanoTime();
         var session = new TrainingSession(WorkbenchHome.runs(), new TrainingSession.Plan(
                 // the Runs tab's first column: the file first, what tells two CLI runs apart (data
@@ -103,6 +106,11 @@ final class TrainCommand implements Callable<Integer> {
                 out.getFileName() + " · " + arch.kind().name().toLowerCase() + " (train)", null, data,
                 data.hasPairs() ? null : noise, epochs, patience, keepBest, 2000));
         try (DenoisingModel net = TableModel.forData(data, init == null ? Models.create(arch) : initialised(arch))) {
+            // the network trained, not the one asked for: --init (and --add-layers) decide its depth and width
+            err.printf("training %s on %s (%d train / %d test, %s), %s, %,d parameters%n", net.spec().kind().name().toLowerCase(),
+                    data.name(), data.train().count(), data.test().count(),
+                    data.shape().match(image -> image.height() + "x" + image.width(), row -> row.count() + " features"),
+                    data.hasPairs() ? "real noisy/clean pairs" : noise.spec(), Models.parameterCount(net.spec()));
             ProgressPrinter progress = new ProgressPrinter(err, epochs, data.train().count());
             TrainingSession.Result run = session.run(net, progress);
             TrainingResult result = run.training();
@@ -175,7 +183,10 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dilation: " + init.getFileName() + " was trained with dilation "
                         + from.spec().dilation() + "; its weights mean that spacing, and starting from it keeps it");
             }
-            return WarmStart.from(from, wanted);
+            if (addLayers == 0) return WarmStart.from(from, wanted);
+            try (DenoisingModel deeper = Deepening.deepened(from, addLayers)) {
+                return WarmStart.from(deeper, wanted);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + ": " + e.getMessage());
         }

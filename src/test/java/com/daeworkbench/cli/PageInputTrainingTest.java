@@ -83,4 +83,37 @@ class PageInputTrainingTest {
             assertThat(r.err()).contains("only a residual network takes a dilation");
         });
     }
+
+    /** train --init M --add-layers N: the saved model is N layers deeper and says so; without --init it is refused. */
+    @Test
+    void aModelGrowsByLayersWhenFineTuned() throws Throwable {
+        inOwnHome(() -> {
+            Path pages = dir.resolve("pages");
+            assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "7", "--width", "160", "--height", "128",
+                    "--out", pages.toString()).exit()).isZero();
+            Path first = dir.resolve("small.dae");
+            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--page-input", "paper-divided", "--arch", "residual",
+                    "--layers", "3", "--width", "4", "--epochs", "1", "--batch", "8", "--out", first.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            Path deeper = dir.resolve("deeper.dae");
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
+                    "--add-layers", "2", "--epochs", "1", "--batch", "8", "--out", deeper.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            // 3 layers of width 4 (40 + 4x4x9 + 2x4 + 37 = 229 weights) plus two 4->4 identity layers (2 x 152)
+            assertThat(r.err()).contains("533 parameters");
+            try (var m = ModelStore.load(deeper).model()) {
+                assertThat(m.spec().layers()).isEqualTo(5);
+                assertThat(m.spec().width()).isEqualTo(4);
+                assertThat(m.spec().pageInput()).isEqualTo(PageInput.PAPER_DIVIDED);
+            }
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--add-layers", "2",
+                    "--epochs", "1", "--out", dir.resolve("alone.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("--add-layers grows the --init model");
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
+                    "--add-layers", "40", "--epochs", "1", "--out", dir.resolve("huge.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("small.dae").contains("can add 1..27 layers");
+        });
+    }
 }
