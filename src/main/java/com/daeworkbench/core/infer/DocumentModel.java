@@ -3,6 +3,7 @@ package com.daeworkbench.core.infer;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.ArchitectureSpec;
+import com.daeworkbench.core.model.Deepening;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.model.WarmStart;
@@ -46,18 +47,24 @@ public final class DocumentModel {
 
     /**
      * The bundled weights under the caller's training settings (learning rate, batch, seed...),
-     * to fine-tune on a user's own page pairs. The architecture must be the bundled one.
+     * to fine-tune on a user's own page pairs. The architecture must be the bundled one, except
+     * that more layers grow it: the extra ones start as the identity ({@link Deepening}), so the
+     * first step begins from pages the bundled model already cleans.
      */
     public static DenoisingModel fineTunable(ArchitectureSpec training) throws IOException {
         SavedModel saved = loadBundled();
         try (DenoisingModel bundled = saved.model()) {
             ArchitectureSpec b = bundled.spec();
-            if (training.kind() != b.kind() || training.layers() != b.layers() || training.width() != b.width()
+            if (training.kind() != b.kind() || training.layers() < b.layers() || training.width() != b.width()
                     || training.bottleneck() != b.bottleneck() || training.activation() != b.activation()) {
                 throw new IllegalArgumentException("fine-tuning keeps the bundled model's architecture ("
-                        + describe(b) + ", " + b.activation().name().toLowerCase() + "); set those or start from fresh weights");
+                        + describe(b) + ", " + b.activation().name().toLowerCase()
+                        + "; more layers grow it); set those or start from fresh weights");
             }
-            return WarmStart.from(bundled, training);
+            if (training.layers() == b.layers()) return WarmStart.from(bundled, training);
+            try (DenoisingModel grown = Deepening.deepened(bundled, training.layers() - b.layers())) {
+                return WarmStart.from(grown, training);
+            }
         }
     }
 

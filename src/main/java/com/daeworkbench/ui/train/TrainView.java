@@ -451,7 +451,8 @@ public final class TrainView extends BorderPane {
         fineTune.setId("fine-tune-documents");
         fineTune.selectedProperty().bindBidirectional(vm.fineTuneDocumentModelProperty());
         fineTune.setTooltip(tip("Fine-tuning: begin from the weights that already clean pages and adapt them to your own"
-                + " noisy/clean page pairs (load their folder above); the Documents tab can then use the result."));
+                + " noisy/clean page pairs (load their folder above); the Documents tab can then use the result. More Layers than"
+                + " the bundled model's grow it: the new layers start by passing their input through, and learn from there."));
         ComboBox<Loss> lossChoice = new ComboBox<>();
         lossChoice.getItems().addAll(Loss.values());
         lossChoice.valueProperty().bindBidirectional(vm.settings().lossProperty());

@@ -252,7 +252,7 @@ public final class TrainViewModel {
             }
             settings.applyNetwork(b);
             run.showStatus("Next run starts from the bundled document model (" + b.kind().name().toLowerCase(Locale.ROOT) + ", "
-                    + b.layers() + " layers x " + b.width() + "); train it on your own page pairs.");
+                    + b.layers() + " layers x " + b.width() + "); train it on your own page pairs, or raise Layers to grow it.");
         }, e -> notifier.accept("Could not read the bundled document model: " + Problems.describe(e)));
     }
 
