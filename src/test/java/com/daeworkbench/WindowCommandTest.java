@@ -42,6 +42,14 @@ class WindowCommandTest {
     }
 
     @Test
+    void aTabNamedLikeACommandIsTheTab() {
+        assertThat(run(WITH_DISPLAY, "--tab=train").exit()).isZero();
+        assertThat(run(WITH_DISPLAY, "--tab", "train", "--autostart").exit()).isZero();
+        assertThat(opened).containsExactly(new WindowOptions(false, WorkbenchTab.TRAIN, null, List.of()),
+                new WindowOptions(true, WorkbenchTab.TRAIN, null, List.of()));
+    }
+
+    @Test
     void anUnknownTabIsAnErrorThatListsTheTabs() {
         Run r = run(WITH_DISPLAY, "--tab=Nonsense");
         assertThat(r.exit()).isEqualTo(CommandLine.ExitCode.USAGE);

@@ -27,6 +27,9 @@ public final class Main {
         commandLine().getSubcommands().forEach(top::addSubcommand);
         top.setExecutionExceptionHandler(new CliErrors());
         top.setParameterExceptionHandler(new UsageErrors());
+        // "--tab train" (or "--tab=train") names a tab, not the train command: an option's
+        // value is never taken as a command, which picocli otherwise refuses
+        top.setAllowSubcommandsAsOptionParameters(true);
         return top;
     }
 
