@@ -47,9 +47,10 @@ rm -rf "$work"; mkdir -p "$work"
 generate_document_pages
 add_dirty p110 a; add_dirty p300 b; add_dirty p200 c; add_clean clean110 d; add_clean clean300 e
 
-common=(--dataset "$work/mix" --page-input paper-divided --arch residual --layers 8 --width 16 --loss mse --batch 32 --keep-best)
+# depth and width come from the model a run starts from (--init), so only a fresh start names them
+common=(--dataset "$work/mix" --page-input paper-divided --arch residual --loss mse --batch 32 --keep-best)
 if [ "${FROM_SCRATCH:-0}" = 1 ]; then
-  $app train "${common[@]}" --lr 1e-3 --epochs 12 --seed 1 --out "$work/phase1.dae"
+  $app train "${common[@]}" --layers 8 --width 16 --lr 1e-3 --epochs 12 --seed 1 --out "$work/phase1.dae"
   $app train "${common[@]}" --lr 1e-4 --epochs 4 --seed 2 --init "$work/phase1.dae" --out "$work/documents.dae"
 else
   # fine-tune START_MODEL (else the bundled file of START_COMMIT) on the same pages plus real text soiled here

@@ -183,6 +183,20 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dilation: " + init.getFileName() + " was trained with dilation "
                         + from.spec().dilation() + "; its weights mean that spacing, and starting from it keeps it");
             }
+            ArchitectureSpec f = from.spec();
+            if (spec.commandLine().getParseResult().hasMatchedOption("--arch") && model.kind != f.kind()) {
+                throw new ParameterException(spec.commandLine(), "--arch: " + init.getFileName() + " is a " + f.kind().name().toLowerCase()
+                        + " network, and starting from it keeps it");
+            }
+            if (model.layers != null && model.layers != f.layers()) {
+                throw new ParameterException(spec.commandLine(), "--layers " + model.layers + ": " + init.getFileName() + " has " + f.layers()
+                        + " layers, and starting from it keeps them" + (model.layers > f.layers() && f.kind() == ArchitectureSpec.Kind.RESIDUAL
+                        ? "; --add-layers " + (model.layers - f.layers()) + " grows it to " + model.layers : ""));
+            }
+            if (model.width != null && model.width != f.width()) {
+                throw new ParameterException(spec.commandLine(), "--width " + model.width + ": " + init.getFileName() + " has width " + f.width()
+                        + ", and starting from it keeps it");
+            }
             if (addLayers == 0) return WarmStart.from(from, wanted);
             try (DenoisingModel deeper = Deepening.deepened(from, addLayers)) {
                 return WarmStart.from(deeper, wanted);

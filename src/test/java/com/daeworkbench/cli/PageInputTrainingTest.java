@@ -96,8 +96,9 @@ class PageInputTrainingTest {
                     "--layers", "3", "--width", "4", "--epochs", "1", "--batch", "8", "--out", first.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             Path deeper = dir.resolve("deeper.dae");
-            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
-                    "--add-layers", "2", "--epochs", "1", "--batch", "8", "--out", deeper.toString());
+            // the training script names the source's depth and width beside --add-layers: they describe --init's model
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--layers", "3", "--width", "4",
+                    "--init", first.toString(), "--add-layers", "2", "--epochs", "1", "--batch", "8", "--out", deeper.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             // 3 layers of width 4 (40 + 4x4x9 + 2x4 + 37 = 229 weights) plus two 4->4 identity layers (2 x 152)
             assertThat(r.err()).contains("533 parameters");
@@ -114,6 +115,19 @@ class PageInputTrainingTest {
                     "--add-layers", "40", "--epochs", "1", "--out", dir.resolve("huge.dae").toString());
             assertThat(r.exit()).isNotZero();
             assertThat(r.err()).contains("small.dae").contains("can add 1..27 layers");
+            // asking --init's model to be another network is refused by name, not silently ignored
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
+                    "--layers", "5", "--epochs", "1", "--out", dir.resolve("five.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("--layers 5: small.dae has 3 layers, and starting from it keeps them; --add-layers 2 grows it to 5");
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "conv", "--init", first.toString(),
+                    "--epochs", "1", "--out", dir.resolve("conv.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("--arch: small.dae is a residual network");
+            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--init", first.toString(),
+                    "--width", "8", "--epochs", "1", "--out", dir.resolve("wide.dae").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("--width 8: small.dae has width 4");
         });
     }
 }
