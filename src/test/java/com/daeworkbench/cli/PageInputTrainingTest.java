@@ -24,21 +24,32 @@ class PageInputTrainingTest {
         }
     }
 
+    private Path pages(int seed) {
+        Path pages = dir.resolve("pages");
+        assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", String.valueOf(seed), "--width", "160",
+                "--height", "128", "--out", pages.toString()).exit()).isZero();
+        return pages;
+    }
+
+    /** A residual model of 3 layers x 4 filters on paper-divided pages, one epoch. */
+    private Path smallPaperDividedModel(Path pages, String name) {
+        Path model = dir.resolve(name);
+        var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--page-input", "paper-divided", "--arch", "residual",
+                "--layers", "3", "--width", "4", "--epochs", "1", "--batch", "8", "--out", model.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return model;
+    }
+
     @Test
     void aPaperDividedModelIsSavedAsSuchAndFineTuningKeepsIt() throws Throwable {
         inOwnHome(() -> {
-            Path pages = dir.resolve("pages");
-            assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "5", "--width", "160", "--height", "128",
-                    "--out", pages.toString()).exit()).isZero();
-            Path first = dir.resolve("divided.dae");
-            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--page-input", "paper-divided", "--arch", "residual",
-                    "--layers", "3", "--width", "4", "--epochs", "1", "--batch", "8", "--out", first.toString());
-            assertThat(r.exit()).as(r.err()).isZero();
+            Path pages = pages(5);
+            Path first = smallPaperDividedModel(pages, "divided.dae");
             try (var m = ModelStore.load(first).model()) {
                 assertThat(m.spec().pageInput()).isEqualTo(PageInput.PAPER_DIVIDED);
             }
             Path tuned = dir.resolve("tuned.dae");
-            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
+            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--init", first.toString(),
                     "--lr", "1e-4", "--epochs", "1", "--batch", "8", "--out", tuned.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             SavedModel t = ModelStore.load(tuned);
@@ -88,16 +99,11 @@ class PageInputTrainingTest {
     @Test
     void aModelGrowsByLayersWhenFineTuned() throws Throwable {
         inOwnHome(() -> {
-            Path pages = dir.resolve("pages");
-            assertThat(AnalysisCommandsTest.run("generate-documents", "--count", "4", "--seed", "7", "--width", "160", "--height", "128",
-                    "--out", pages.toString()).exit()).isZero();
-            Path first = dir.resolve("small.dae");
-            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--page-input", "paper-divided", "--arch", "residual",
-                    "--layers", "3", "--width", "4", "--epochs", "1", "--batch", "8", "--out", first.toString());
-            assertThat(r.exit()).as(r.err()).isZero();
+            Path pages = pages(7);
+            Path first = smallPaperDividedModel(pages, "small.dae");
             Path deeper = dir.resolve("deeper.dae");
             // the training script names the source's depth and width beside --add-layers: they describe --init's model
-            r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--layers", "3", "--width", "4",
+            var r = AnalysisCommandsTest.run("train", "--dataset", pages.toString(), "--arch", "residual", "--layers", "3", "--width", "4",
                     "--init", first.toString(), "--add-layers", "2", "--epochs", "1", "--batch", "8", "--out", deeper.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             // 3 layers of width 4 (40 + 4x4x9 + 2x4 + 37 = 229 weights) plus two 4->4 identity layers (2 x 152)
