@@ -8,7 +8,6 @@ import com.daeworkbench.core.train.ValidationMetrics;
 import com.daeworkbench.core.io.ModelInfo;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.model.ArchitectureSpec;
-import com.daeworkbench.core.model.Deepening;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.model.WarmStart;
@@ -197,10 +196,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--width " + model.width + ": " + init.getFileName() + " has width " + f.width()
                         + ", and starting from it keeps it");
             }
-            if (addLayers == 0) return WarmStart.from(from, wanted);
-            try (DenoisingModel deeper = Deepening.deepened(from, addLayers)) {
-                return WarmStart.from(deeper, wanted);
-            }
+            return WarmStart.from(from, addLayers, wanted);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + ": " + e.getMessage());
         }

@@ -3,7 +3,6 @@ package com.daeworkbench.core.infer;
 import com.daeworkbench.core.io.ModelStore;
 import com.daeworkbench.core.io.SavedModel;
 import com.daeworkbench.core.model.ArchitectureSpec;
-import com.daeworkbench.core.model.Deepening;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.Models;
 import com.daeworkbench.core.model.WarmStart;
@@ -48,7 +47,7 @@ public final class DocumentModel {
     /**
      * The bundled weights under the caller's training settings (learning rate, batch, seed...),
      * to fine-tune on a user's own page pairs. The architecture must be the bundled one, except
-     * that more layers grow it: the extra ones start as the identity ({@link Deepening}), so the
+     * that more layers grow it: the extra ones start as the identity ({@link com.daeworkbench.core.model.Deepening}), so the
      * first step begins from pages the bundled model already cleans.
      */
     public static DenoisingModel fineTunable(ArchitectureSpec training) throws IOException {
@@ -61,10 +60,7 @@ public final class DocumentModel {
                         + describe(b) + ", " + b.activation().name().toLowerCase()
                         + "; more layers grow it); set those or start from fresh weights");
             }
-            if (training.layers() == b.layers()) return WarmStart.from(bundled, training);
-            try (DenoisingModel grown = Deepening.deepened(bundled, training.layers() - b.layers())) {
-                return WarmStart.from(grown, training);
-            }
+            return WarmStart.from(bundled, training.layers() - b.layers(), training);
         }
     }
 

@@ -21,4 +21,12 @@ public final class WarmStart {
         Network n = f.network().withInputSize(training.inputHeight(), training.inputWidth());
         return Models.fromBytes(new ArchitectureSpec(n, training.training()), source.toBytes());
     }
+
+    /** As {@link #from}, the source first grown by {@code extraLayers} identity layers ({@link Deepening}; 0: as it is). */
+    public static DenoisingModel from(DenoisingModel source, int extraLayers, ArchitectureSpec training) throws java.io.IOException {
+        if (extraLayers == 0) return from(source, training);
+        try (DenoisingModel deeper = Deepening.deepened(source, extraLayers)) {
+            return from(deeper, training);
+        }
+    }
 }
