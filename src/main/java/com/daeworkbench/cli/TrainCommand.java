@@ -170,19 +170,19 @@ final class TrainCommand implements Callable<Integer> {
     /** The architecture of --init's model with this run's training settings (learning rate, batch, seed...). */
     private DenoisingModel initialised(ArchitectureSpec wanted) throws IOException {
         try (DenoisingModel from = ModelStore.load(init).model()) {
-            if (from.spec().pageInput() != wanted.pageInput()) {
-                throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "
-                        + from.spec().pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
-            }
-            if (model.loss != null && model.loss != from.spec().loss()) {
-                throw new ParameterException(spec.commandLine(), "--loss: " + init.getFileName() + " was trained with "
-                        + from.spec().loss().name().toLowerCase() + ", which set its output layer; starting from it keeps that loss");
-            }
-            if (model.dilation != null && model.dilation != from.spec().dilation()) {
-                throw new ParameterException(spec.commandLine(), "--dilation: " + init.getFileName() + " was trained with dilation "
-                        + from.spec().dilation() + "; its weights mean that spacing, and starting from it keeps it");
-            }
             ArchitectureSpec f = from.spec();
+            if (f.pageInput() != wanted.pageInput()) {
+                throw new ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " was trained on "
+                        + f.pageInput().name().toLowerCase().replace('_', '-') + " pages; pass the same --page-input");
+            }
+            if (model.loss != null && model.loss != f.loss()) {
+                throw new ParameterException(spec.commandLine(), "--loss: " + init.getFileName() + " was trained with "
+                        + f.loss().name().toLowerCase() + ", which set its output layer; starting from it keeps that loss");
+            }
+            if (model.dilation != null && model.dilation != f.dilation()) {
+                throw new ParameterException(spec.commandLine(), "--dilation: " + init.getFileName() + " was trained with dilation "
+                        + f.dilation() + "; its weights mean that spacing, and starting from it keeps it");
+            }
             if (spec.commandLine().getParseResult().hasMatchedOption("--arch") && model.kind != f.kind()) {
                 throw new ParameterException(spec.commandLine(), "--arch: " + init.getFileName() + " is a " + f.kind().name().toLowerCase()
                         + " network, and starting from it keeps it");

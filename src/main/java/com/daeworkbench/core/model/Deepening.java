@@ -36,8 +36,8 @@ public final class Deepening {
                     + spec.activation().name().toLowerCase());
         }
         int layers = spec.layers();
-        if (extra < 1 || layers + extra > 30) {
-            throw new IllegalArgumentException("can add 1.." + (30 - layers) + " layers to this " + layers + "-layer network, not " + extra);
+        if (extra < 1 || layers + extra > Network.MAX_LAYERS) {
+            throw new IllegalArgumentException("can add 1.." + (Network.MAX_LAYERS - layers) + " layers to this " + layers + "-layer network, not " + extra);
         }
         Map<String, INDArray> old = WeightFormat.read(spec, source.toBytes());
         Map<String, INDArray> grown = new LinkedHashMap<>();

@@ -19,13 +19,14 @@ import com.daeworkbench.core.model.ArchitectureSpec.PageInput;
 public record Network(Kind kind, int inputHeight, int inputWidth, int layers, int width, int bottleneck, Activation activation,
                       Loss loss, PageInput pageInput, int dilation) {
     public static final int MAX_DILATION = 8;
+    public static final int MAX_LAYERS = 30;
 
     public Network {
         if (pageInput == null) pageInput = PageInput.RAW;
         if (dilation == 0) dilation = 1;
         require(kind != null, "kind is required");
         require(inputHeight >= 1 && inputWidth >= 1, "input size must be positive, got " + inputHeight + "x" + inputWidth);
-        require(layers >= 1 && layers <= 30, "layers must be in 1..30, got " + layers);
+        require(layers >= 1 && layers <= MAX_LAYERS, "layers must be in 1.." + MAX_LAYERS + ", got " + layers);
         require(width >= 1 && width <= 4096, "width must be in 1..4096, got " + width);
         require(bottleneck >= 1 && bottleneck <= 4096, "bottleneck must be in 1..4096, got " + bottleneck);
         require(kind != Kind.RESIDUAL || layers >= 2, "a residual network needs at least 2 layers, got " + layers);
