@@ -11,7 +11,8 @@ import com.daeworkbench.core.model.NetworkPlan;
  * border effects of each tile are averaged away. Fully convolutional models get large tiles;
  * dense models get patches of their own input size. A model whose spec asks for a
  * {@link ArchitectureSpec.PageInput#PAPER_DIVIDED} input gets the whole page divided by its
- * paper first, and surfaces too dark to be paper come back as they went in.
+ * paper first, surfaces too dark to be paper come back as they went in, and changes too small
+ * to be dirt are not made ({@link SmallChanges}).
  */
 public final class TiledDenoiser {
     /** The largest tile side of a fully convolutional model: an A4 page at 300 dpi in 24 tiles. */
@@ -66,7 +67,7 @@ public final class TiledDenoiser {
         if (model.spec().pageInput() == ArchitectureSpec.PageInput.PAPER_DIVIDED) {
             float[] paper = PaperBackground.estimate(image, height, width);
             float[] cleaned = denoiseTiles(PaperBackground.divide(image, paper), height, width, progress);
-            return PaperBackground.keepOutsidePaper(image, cleaned, paper);
+            return SmallChanges.dropFrom(image, PaperBackground.keepOutsidePaper(image, cleaned, paper));
         }
         return denoiseTiles(image, height, width, progress);
     }
