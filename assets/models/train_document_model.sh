@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces assets/models/documents.dae, the bundled document denoiser: a residual
-# (DnCNN-style) network of 8 layers x 16 filters that sees each page divided by its estimated
+# (DnCNN-style) network of 12 layers x 16 filters that sees each page divided by its estimated
 # paper (spec pageInput PAPER_DIVIDED, model format 2: denoise, eval-pages and the Documents
 # tab divide the same way, and leave surfaces too dark to be paper as they were).
 #
@@ -32,6 +32,11 @@
 # file is three more chained runs from the previous bundled model (410bcfb), the first two with
 # the scans at 110 dpi only, the third with this script as it is (90, 110 and 140 dpi); 16-20 min
 # each on a quiet machine. Scaling the scans needs ImageMagick's convert.
+# Then depth (2026-12-04, docs/bench/2026-12-04-latin-110dpi.txt sections 6-7): the bundled file
+# is that 8-layer model (507bf06) grown to 12 layers and trained in four chained runs of this
+# script as it is, each with REAL110_CROPS=240 GEN110_PAGES=200 REAL300_CROPS=180 REAL200_CROPS=90:
+# the first with START_COMMIT=507bf06 ADD_LAYERS=4, each next one with START_MODEL=the previous
+# run's documents.dae; 38 min each at OMP_NUM_THREADS=2 on a quiet machine.
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
 # Usage: assets/models/train_document_model.sh [WORK_DIR]
