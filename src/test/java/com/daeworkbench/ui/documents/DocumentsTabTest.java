@@ -40,9 +40,10 @@ class DocumentsTabTest {
         robot.interact(() -> view.drop(List.of(page.toFile())));
         DocumentsViewModel vm = app.documentsViewModel();
         await("the page to be cleaned", 120, () -> !vm.pages().isEmpty() && vm.pages().get(0).after() != null);
-        List<ImageView> images = robot.lookup("#compare").lookup((javafx.scene.Node n) -> n instanceof ImageView)
-                .queryAllAs(ImageView.class).stream().filter(v -> v.getImage() != null && v.isVisible()).toList();
-        assertThat(images).hasSize(2);
+        // the result lands on the FX thread in one handler: the page's "after" is set a moment before the
+        // view is told to show it, so wait for what the user sees, not for the model's field
+        await("before and after to be shown", 10, () -> shownImages().size() == 2);
+        List<ImageView> images = shownImages();
         assertThat(images.get(0).getImage().getWidth()).isEqualTo(images.get(1).getImage().getWidth());
         // drag the split line: the part of the page shown "after" follows it
         CompareView compare = view.compareView();
@@ -50,7 +51,14 @@ class DocumentsTabTest {
         assertThat(compare.split()).isEqualTo(0.25);
         Path out = home.resolve("cleaned");
         robot.interact(() -> vm.saveAll(out));
-        await("the saved page", 30, () -> Files.exists(out.resolve("page.png")));
-        assertThat(robot.lookup("#documents-status").queryLabeled().getText()).contains("Saved 1 page");
+        // the status line is set after the file is written, so wait for it rather than read it once
+        await("the status to say the page was saved", 30,
+                () -> robot.lookup("#documents-status").queryLabeled().getText().contains("Saved 1 page"));
+        assertThat(out.resolve("page.png")).exists();
+    }
+
+    private List<ImageView> shownImages() {
+        return robot.lookup("#compare").lookup((javafx.scene.Node n) -> n instanceof ImageView)
+                .queryAllAs(ImageView.class).stream().filter(v -> v.getImage() != null && v.isVisible()).toList();
     }
 }
