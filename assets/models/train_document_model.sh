@@ -63,10 +63,11 @@ else
   else git show "${START_COMMIT:-d507a5e}":assets/models/documents.dae > "$work/start.dae"; fi
   add_clean clean110b f; add_clean clean300b g; add_dirty soil300 h; add_dirty soil200 i
   add_clean soil300 j; add_clean soil200 k; add_dirty soil110 l; add_clean soil110 m
+  # LR1 and LR2 set the two rounds' learning rates (2 epochs, then 1)
   # ADD_LAYERS=N grows the start model by N identity layers before this run (train --add-layers)
   grow=(); [ "${ADD_LAYERS:-0}" != 0 ] && grow=(--add-layers "$ADD_LAYERS")
-  $app train "${common[@]}" --lr 2e-4 --epochs 2 --seed 7 --init "$work/start.dae" "${grow[@]}" --out "$work/round1.dae"
-  $app train "${common[@]}" --lr 1e-4 --epochs 1 --seed 8 --init "$work/round1.dae" --out "$work/documents.dae"
+  $app train "${common[@]}" --lr "${LR1:-2e-4}" --epochs 2 --seed 7 --init "$work/start.dae" "${grow[@]}" --out "$work/round1.dae"
+  $app train "${common[@]}" --lr "${LR2:-1e-4}" --epochs 1 --seed 8 --init "$work/round1.dae" --out "$work/documents.dae"
 fi
 
 score_document_model "$work/documents.dae"
