@@ -36,7 +36,9 @@
 # is that 8-layer model (507bf06) grown to 12 layers and trained in four chained runs of this
 # script as it is, each with REAL110_CROPS=240 GEN110_PAGES=200 REAL300_CROPS=180 REAL200_CROPS=90:
 # the first with START_COMMIT=507bf06 ADD_LAYERS=4, each next one with START_MODEL=the previous
-# run's documents.dae; 38 min each at OMP_NUM_THREADS=2 on a quiet machine.
+# run's documents.dae; 38 min each at OMP_NUM_THREADS=2 on a quiet machine. Then one more run
+# the same way at half the rates (LR1=1e-4 LR2=5e-5, START_MODEL=the fourth run's output; 38 min):
+# the bundled file (section 8 of that note).
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
 # Usage: assets/models/train_document_model.sh [WORK_DIR]
