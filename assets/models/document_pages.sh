@@ -14,26 +14,27 @@ generate_document_pages() {
   local gain=(); [ "${INK_GAIN:-0}" = 0 ] || gain=(--ink-gain "$INK_GAIN")
   # SEED_SHIFT=K draws every training page and crop from other seeds (each seed + K; held-out
   # sets keep theirs): fresh pages for a chained run instead of the very same ones again
+  local seed_shift=${SEED_SHIFT:-0}
   # GEN110_PAGES, REAL300_CROPS, REAL200_CROPS (and REAL110_CROPS below) size the mix; the defaults
   # made the bundled model (other sizes tried: docs/bench/2026-12-04-latin-110dpi.txt, sections 4-5)
   # Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
   # A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
-  $app generate-documents "${gain[@]}" --count "${GEN110_PAGES:-120}" --seed $((11 + ${SEED_SHIFT:-0})) --out "$work/p110"
-  $app generate-documents "${gain[@]}" --count 60 --seed $((12 + ${SEED_SHIFT:-0})) --width 640 --height 640 --dpi 300 --out "$work/p300"
-  $app generate-documents "${gain[@]}" --count 40 --seed $((13 + ${SEED_SHIFT:-0})) --width 600 --height 600 --dpi 200 --out "$work/p200"
-  $app generate-documents "${gain[@]}" --count 48 --seed $((14 + ${SEED_SHIFT:-0})) --out "$work/clean110"
-  $app generate-documents "${gain[@]}" --count 24 --seed $((15 + ${SEED_SHIFT:-0})) --width 640 --height 640 --dpi 300 --out "$work/clean300"
-  $app generate-documents "${gain[@]}" --count 48 --seed $((16 + ${SEED_SHIFT:-0})) --out "$work/clean110b"
-  $app generate-documents "${gain[@]}" --count 24 --seed $((17 + ${SEED_SHIFT:-0})) --width 640 --height 640 --dpi 300 --out "$work/clean300b"
+  $app generate-documents "${gain[@]}" --count "${GEN110_PAGES:-120}" --seed $((11 + seed_shift)) --out "$work/p110"
+  $app generate-documents "${gain[@]}" --count 60 --seed $((12 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/p300"
+  $app generate-documents "${gain[@]}" --count 40 --seed $((13 + seed_shift)) --width 600 --height 600 --dpi 200 --out "$work/p200"
+  $app generate-documents "${gain[@]}" --count 48 --seed $((14 + seed_shift)) --out "$work/clean110"
+  $app generate-documents "${gain[@]}" --count 24 --seed $((15 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/clean300"
+  $app generate-documents "${gain[@]}" --count 48 --seed $((16 + seed_shift)) --out "$work/clean110b"
+  $app generate-documents "${gain[@]}" --count 24 --seed $((17 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/clean300b"
   # real text, generated dirt, for training: crops of other real clean pages (the Tesseract
   # project's test images in assets/models/training-scans, none of them in the held-out sets)
-  $app generate-documents --count "${REAL300_CROPS:-120}" --seed $((21 + ${SEED_SHIFT:-0})) --dpi 300 --width 640 --height 640 --soil assets/models/training-scans/300dpi --out "$work/soil300"
-  $app generate-documents --count "${REAL200_CROPS:-60}" --seed $((22 + ${SEED_SHIFT:-0})) --dpi 200 --soil assets/models/training-scans/200dpi --out "$work/soil200"
+  $app generate-documents --count "${REAL300_CROPS:-120}" --seed $((21 + seed_shift)) --dpi 300 --width 640 --height 640 --soil assets/models/training-scans/300dpi --out "$work/soil300"
+  $app generate-documents --count "${REAL200_CROPS:-60}" --seed $((22 + seed_shift)) --dpi 200 --soil assets/models/training-scans/200dpi --out "$work/soil200"
   # the same real text near Kaggle's resolution: the scans scaled to 90, 110 and 140 dpi: real
   # letter shapes and edges where the pages are smallest, in three sizes
   # (REAL110_CROPS=240 doubles them: tried, not bundled, docs/bench/2026-12-04-latin-110dpi.txt section 4)
   scans_at_dpi assets/models/training-scans "$work/scans110" 90 110 140
-  $app generate-documents --count "${REAL110_CROPS:-120}" --seed $((23 + ${SEED_SHIFT:-0})) --soil "$work/scans110" --out "$work/soil110"
+  $app generate-documents --count "${REAL110_CROPS:-120}" --seed $((23 + seed_shift)) --soil "$work/scans110" --out "$work/soil110"
   # clean pages held out as their own targets: what a clean scan comes back as
   $app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
   $app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"
