@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +61,8 @@ final class DenoiseCommand implements Callable<Integer> {
             description = "black and white output (CCITT G4 in PDF and TIFF): otsu, one threshold a page; "
                     + "sauvola, a threshold from each pixel's neighbourhood (for uneven light)")
     Binarization bw;
+
+    @Mixin PassesOption passes;
 
     @Option(names = "--allow-input-folder", description = "allow --out to be a folder that holds inputs (inputs are still never overwritten)")
     boolean allowInputFolder;
@@ -97,7 +100,7 @@ final class DenoiseCommand implements Callable<Integer> {
             model = DocumentModel.loadBundled().model();
             modelName = "bundled document model";
         }
-        TiledDenoiser denoiser = new TiledDenoiser(model);
+        TiledDenoiser denoiser = new TiledDenoiser(model, passes.passes);
         List<String> written = new ArrayList<>();
         long t0 = System.nanoTime();
         boolean inInputFolder = files.stream().anyMatch(i -> writesBeside(out, i));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,8 @@ final class EvalPagesCommand implements Callable<Integer> {
     @Option(names = "--pages", required = true, description = "folder with train/ (dirty) and train_cleaned/ (clean) pages")
     Path pages;
 
+    @Mixin PassesOption passes;
+
     @Option(names = "--json", description = "print one JSON object as the last stdout line")
     boolean json;
 
@@ -35,7 +38,7 @@ final class EvalPagesCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         DenoisingModel model = modelFile != null ? ModelStore.load(modelFile).model() : DocumentModel.loadBundled().model();
         try (model) {
-            PageEvaluation.Report report = PageEvaluation.evaluate(new TiledDenoiser(model), pages, () -> false);
+            PageEvaluation.Report report = PageEvaluation.evaluate(new TiledDenoiser(model, passes.passes), pages, () -> false);
             for (PageEvaluation.PageScore page : report.pages()) {
                 StringBuilder line = new StringBuilder(String.format("%-24s %5dx%-5d", page.page(), page.width(), page.height()));
                 page.rmse().forEach((method, v) -> line.append(String.format("  %s %.4f", method, v)));

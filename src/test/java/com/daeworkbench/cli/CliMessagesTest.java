@@ -90,6 +90,20 @@ class CliMessagesTest {
     }
 
     @Test
+    void passesOtherThanOneTwoOrFourAreRefusedByBothPageCommands(@TempDir Path dir) {
+        for (String[] args : new String[][] {
+            {"eval-pages", "--passes", "3", "--pages", dir.toString()},
+            {"denoise", "--passes", "many", "--out", dir.resolve("out").toString(), dir.toString()},
+        }) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            assertThat(cl.execute(args)).as(args[0]).isEqualTo(2);
+            assertThat(err.toString()).as(args[0]).contains("Invalid value for option '--passes': '" + args[2] + "' is not 1, 2 or 4");
+        }
+    }
+
+    @Test
     void aMissingInputIsNamedAsTyped(@TempDir Path dir) {
         String missing = dir.resolve("no-such-pages").toString();
         String[][] commands = {

@@ -11,8 +11,9 @@ import com.daeworkbench.core.model.NetworkPlan;
  * border effects of each tile are averaged away. Fully convolutional models get large tiles;
  * dense models get patches of their own input size. A model whose spec asks for a
  * {@link ArchitectureSpec.PageInput#PAPER_DIVIDED} input gets the whole page divided by its
- * paper first, surfaces too dark to be paper come back as they went in, and changes too small
- * to be dirt are not made ({@link SmallChanges}).
+ * paper first, is run over it in {@link MirrorPasses} that are averaged, surfaces too dark to be
+ * paper come back as they went in, and changes too small to be dirt are not made
+ * ({@link SmallChanges}).
  */
 public final class TiledDenoiser {
     /** The largest tile side of a fully convolutional model: an A4 page at 300 dpi in 24 tiles. */
@@ -29,9 +30,18 @@ public final class TiledDenoiser {
     private final int margin;
     /** Tile sides of a fully convolutional model are multiples of this (its pooling); 0: fixed tiles. */
     private final int multiple;
+    /** Mirrored passes over a document page: {@link MirrorPasses#AUTO}, 1, 2 or 4. */
+    private final int passes;
 
     public TiledDenoiser(DenoisingModel model) {
+        this(model, MirrorPasses.AUTO);
+    }
+
+    /** {@code passes}: mirrored passes averaged over a document page, {@link MirrorPasses#AUTO} for as many as its size allows. */
+    public TiledDenoiser(DenoisingModel model, int passes) {
+        if (!MirrorPasses.isValid(passes)) throw new IllegalArgumentException("passes must be 1, 2 or 4, not " + passes);
         this.model = model;
+        this.passes = passes;
         ArchitectureSpec spec = model.spec();
         if (spec.fullyConvolutional()) {
             NetworkPlan plan = NetworkPlan.of(spec);
@@ -66,10 +76,28 @@ public final class TiledDenoiser {
     public float[] denoise(float[] image, int height, int width, Progress progress) {
         if (model.spec().pageInput() == ArchitectureSpec.PageInput.PAPER_DIVIDED) {
             float[] paper = PaperBackground.estimate(image, height, width);
-            float[] cleaned = denoiseTiles(PaperBackground.divide(image, paper), height, width, progress);
+            float[] cleaned = mirrored(PaperBackground.divide(image, paper), height, width, progress);
             return SmallChanges.dropFrom(image, PaperBackground.keepOutsidePaper(image, cleaned, paper));
         }
         return denoiseTiles(image, height, width, progress);
+    }
+
+    /** The mean of the page's mirrored passes, each mirrored back; progress counts the tiles of all of them. */
+    private float[] mirrored(float[] page, int height, int width, Progress progress) {
+        int n = passes == MirrorPasses.AUTO ? MirrorPasses.forPage(height, width) : passes;
+        float[] sum = null;
+        for (int pass = 0; pass < n; pass++) {
+            int before = pass;
+            float[] out = MirrorPasses.mirror(denoiseTiles(MirrorPasses.mirror(page, height, width, pass), height, width,
+                    (done, total) -> progress.tilesDone(before * total + done, n * total)), height, width, pass);
+            if (sum == null) {
+                sum = out;
+                continue;
+            }
+            for (int i = 0; i < sum.length; i++) sum[i] += out[i];
+        }
+        if (n > 1) for (int i = 0; i < sum.length; i++) sum[i] /= n;
+        return sum;
     }
 
     /**
