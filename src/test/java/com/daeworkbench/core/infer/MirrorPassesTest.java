@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import com.daeworkbench.core.model.ArchitectureSpec;
-import com.daeworkbench.core.model.DenoisingModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,13 +78,7 @@ class MirrorPassesTest {
     }
 
     /** A paper-divided model that darkens the top-left quarter of what it sees by 0.4. */
-    record DarkCorner() implements DenoisingModel {
-        public ArchitectureSpec spec() {
-            return ArchitectureSpec.defaults(ArchitectureSpec.Kind.RESIDUAL, 64, 64).withPageInput(ArchitectureSpec.PageInput.PAPER_DIVIDED);
-        }
-        public long parameterCount() { return 0; }
-        public double fit(float[] n, float[] c, int k) { return 0; }
-        public double loss(float[] n, float[] c, int k) { return 0; }
+    record DarkCorner() implements FakePageModel {
         public float[] denoise(float[] noisy, int count, int h, int w) {
             float[] out = noisy.clone();
             for (int t = 0; t < count; t++) {
@@ -94,9 +86,5 @@ class MirrorPassesTest {
             }
             return out;
         }
-        public float[] encode(float[] in, int count, int h, int w) { return new float[0]; }
-        public int codeSize(int h, int w) { return 0; }
-        public byte[] toBytes() { return new byte[0]; }
-        public void close() { }
     }
 }

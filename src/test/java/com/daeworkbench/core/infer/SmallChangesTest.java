@@ -3,8 +3,6 @@ package com.daeworkbench.core.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import com.daeworkbench.core.model.ArchitectureSpec;
-import com.daeworkbench.core.model.DenoisingModel;
 import org.junit.jupiter.api.Test;
 
 class SmallChangesTest {
@@ -54,21 +52,11 @@ class SmallChangesTest {
     }
 
     /** A paper-divided model that shifts every pixel it sees by {@code delta}. */
-    record Shift(float delta) implements DenoisingModel {
-        public ArchitectureSpec spec() {
-            return ArchitectureSpec.defaults(ArchitectureSpec.Kind.RESIDUAL, 64, 64).withPageInput(ArchitectureSpec.PageInput.PAPER_DIVIDED);
-        }
-        public long parameterCount() { return 0; }
-        public double fit(float[] n, float[] c, int k) { return 0; }
-        public double loss(float[] n, float[] c, int k) { return 0; }
+    record Shift(float delta) implements FakePageModel {
         public float[] denoise(float[] noisy, int count, int h, int w) {
             float[] out = noisy.clone();
             for (int i = 0; i < out.length; i++) out[i] += delta;
             return out;
         }
-        public float[] encode(float[] in, int count, int h, int w) { return new float[0]; }
-        public int codeSize(int h, int w) { return 0; }
-        public byte[] toBytes() { return new byte[0]; }
-        public void close() { }
     }
 }

@@ -115,14 +115,7 @@ class TiledDenoiserTest {
         assertThat((double) white / paper).isGreaterThan(0.95);
     }
 
-    record Identity(ArchitectureSpec spec) implements DenoisingModel {
-        public long parameterCount() { return 0; }
-        public double fit(float[] n, float[] c, int k) { return 0; }
-        public double loss(float[] n, float[] c, int k) { return 0; }
+    record Identity(ArchitectureSpec spec) implements FakePageModel {
         public float[] denoise(float[] noisy, int count, int h, int w) { return noisy.clone(); }
-        public float[] encode(float[] in, int count, int h, int w) { return new float[0]; }
-        public int codeSize(int h, int w) { return 0; }
-        public byte[] toBytes() { return new byte[0]; }
-        public void close() { }
     }
 }
