@@ -2,6 +2,7 @@ package com.daeworkbench.ui.documents;
 
 import com.daeworkbench.core.io.GrayImage;
 import com.daeworkbench.ui.common.Images;
+import com.daeworkbench.ui.common.Tooltips;
 import com.daeworkbench.ui.documents.DocumentsViewModel.Page;
 import com.daeworkbench.ui.documents.DocumentsViewModel.Status;
 import java.io.File;
@@ -18,7 +19,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -127,7 +127,7 @@ public final class DocumentsView extends BorderPane {
         MenuButton model = new MenuButton();
         model.setId("document-model");
         model.textProperty().bind(Bindings.concat("Model: ", vm.modelNameProperty()));
-        model.setTooltip(new Tooltip("The network that cleans the pages. The bundled one was trained on generated dirty pages;"
+        model.setTooltip(Tooltips.wrapped("The network that cleans the pages. The bundled one was trained on generated dirty pages;"
                 + " fine-tune it on your own page pairs in the Train tab and pick 'last trained' here."
                 + " A page up to A4 at 150 dpi is cleaned four times, mirrored each way, and the four averaged:"
                 + " each pass errs a little differently, so the mean errs less (larger pages get two passes or one,"
@@ -168,7 +168,7 @@ public final class DocumentsView extends BorderPane {
 
     private static Button button(String text, String tip) {
         Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(Tooltips.wrapped(tip));
         return b;
     }
 

@@ -83,9 +83,6 @@ public final class SweepWindow {
     }
 
     static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        return t;
+        return com.daeworkbench.ui.common.Tooltips.wrapped(text);
     }
 }

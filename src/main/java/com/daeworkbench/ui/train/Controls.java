@@ -85,9 +85,7 @@ final class Controls {
     }
 
     static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
+        Tooltip t = com.daeworkbench.ui.common.Tooltips.wrapped(text);
         t.setShowDelay(javafx.util.Duration.millis(350));
         return t;
     }
