@@ -35,6 +35,14 @@ generate_document_pages() {
   # (REAL110_CROPS=240 doubles them: tried, not bundled, docs/bench/2026-12-04-latin-110dpi.txt section 4)
   scans_at_dpi assets/models/training-scans "$work/scans110" 90 110 140
   $app generate-documents --count "${REAL110_CROPS:-120}" --seed $((23 + seed_shift)) --soil "$work/scans110" --out "$work/soil110"
+  # AUGRAPHY=DIR (a checkout of github.com/sparkfish/augraphy): a third party's dirt as well,
+  # on generated pages, on real crops at 110 dpi and on 300 dpi pages (src/bench/augraphy_dirt.py)
+  if [ -n "${AUGRAPHY:-}" ]; then
+    $app generate-documents --count 100 --seed $((24 + seed_shift)) --out "$work/augsrc110"
+    python3 src/bench/augraphy_dirt.py "$AUGRAPHY" "$work/augsrc110" "$work/aug110" $((24000 + seed_shift)) train
+    python3 src/bench/augraphy_dirt.py "$AUGRAPHY" "$work/soil110" "$work/augreal110" $((25000 + seed_shift)) train 120
+    python3 src/bench/augraphy_dirt.py "$AUGRAPHY" "$work/p300" "$work/aug300" $((26000 + seed_shift)) train 40
+  fi
   # clean pages held out as their own targets: what a clean scan comes back as
   $app generate-documents --count 12 --seed 7791 --out "$work/cleancheck110"
   $app generate-documents --count 6 --seed 7792 --width 640 --height 640 --dpi 300 --out "$work/cleancheck300"

@@ -39,6 +39,9 @@
 # run's documents.dae; 38 min each at OMP_NUM_THREADS=2 on a quiet machine. Then one more run
 # the same way at half the rates (LR1=1e-4 LR2=5e-5, START_MODEL=the fourth run's output; 38 min):
 # the bundled file (section 8 of that note).
+# AUGRAPHY=CHECKOUT adds 260 pages soiled by Augraphy (github.com/sparkfish/augraphy, MIT; needs
+# its Python requirements and TRAIN_HEAP=12g for the 1724 pages): tried (run 39, 2026-12-05), not
+# bundled: better on Augraphy's dirt, worse on ours and on ImageMagick's (docs/bench/2026-12-05-augraphy.txt).
 # A from-scratch run on paper-divided pages (FROM_SCRATCH=1: 484 pages, 12 + 4 epochs) did not
 # fit in a session on the shared machine; after 1 epoch it scored 0.045 on heldout110.
 # Usage: assets/models/train_document_model.sh [WORK_DIR]
@@ -47,7 +50,7 @@ cd "$(dirname "$0")/../.."
 work=${1:-target/document-model}
 [ -f target/dae-workbench.jar ] || mvn -B -q -DskipTests package
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-app="java -Xmx6g -Ddae.replicas=1 -jar ${JAR:-target/dae-workbench.jar}"
+app="java -Xmx${TRAIN_HEAP:-6g} -Ddae.replicas=1 -jar ${JAR:-target/dae-workbench.jar}"
 rm -rf "$work"; mkdir -p "$work"
 
 . assets/models/document_pages.sh
@@ -65,6 +68,7 @@ else
   else git show "${START_COMMIT:-d507a5e}":assets/models/documents.dae > "$work/start.dae"; fi
   add_clean clean110b f; add_clean clean300b g; add_dirty soil300 h; add_dirty soil200 i
   add_clean soil300 j; add_clean soil200 k; add_dirty soil110 l; add_clean soil110 m
+  if [ -n "${AUGRAPHY:-}" ]; then add_dirty aug110 n; add_dirty augreal110 o; add_dirty aug300 p; fi
   # LR1 and LR2 set the two rounds' learning rates (2 epochs, then 1)
   # ADD_LAYERS=N grows the start model by N identity layers before this run (train --add-layers)
   grow=(); [ "${ADD_LAYERS:-0}" != 0 ] && grow=(--add-layers "$ADD_LAYERS")
