@@ -35,6 +35,13 @@ public final class PaperBackground {
         int sh = (h + BLOCK - 1) / BLOCK, sw = (w + BLOCK - 1) / BLOCK;
         float[] small = blockMaxima(img, h, w, sh, sw);
         float[] paperSmall = median7(max3(small, sh, sw), sh, sw);
+        float[] out = bilinear(paperSmall, sh, sw, h, w);
+        for (int i = 0; i < out.length; i++) out[i] = Math.max(FLOOR, out[i]);
+        return out;
+    }
+
+    /** A quarter-size grid of block values back to full size, bilinearly from the blocks' centres. */
+    static float[] bilinear(float[] small, int sh, int sw, int h, int w) {
         int[] x0s = new int[w], x1s = new int[w];
         float[] txs = new float[w];
         for (int x = 0; x < w; x++) {
@@ -51,9 +58,9 @@ public final class PaperBackground {
             int top0 = y0 * sw, bottom0 = y1 * sw, row = y * w;
             for (int x = 0; x < w; x++) {
                 float tx = txs[x];
-                float top = paperSmall[top0 + x0s[x]] * (1 - tx) + paperSmall[top0 + x1s[x]] * tx;
-                float bottom = paperSmall[bottom0 + x0s[x]] * (1 - tx) + paperSmall[bottom0 + x1s[x]] * tx;
-                out[row + x] = Math.max(FLOOR, top * (1 - ty) + bottom * ty);
+                float top = small[top0 + x0s[x]] * (1 - tx) + small[top0 + x1s[x]] * tx;
+                float bottom = small[bottom0 + x0s[x]] * (1 - tx) + small[bottom0 + x1s[x]] * tx;
+                out[row + x] = top * (1 - ty) + bottom * ty;
             }
         });
         return out;
@@ -98,11 +105,15 @@ public final class PaperBackground {
         return t * t * (3 - 2 * t);
     }
 
-    /** The cleaned page on paper, the input itself where there is no paper (a dark table stays smooth and dark). */
-    public static float[] keepOutsidePaper(float[] input, float[] cleaned, float[] paper) {
+    /**
+     * The cleaned page on paper, the input itself where there is no paper (a dark table stays
+     * smooth and dark); {@code shadowedText} ({@link ShadowedText#weights}) marks dark paper
+     * that holds text, which is cleaned as paper is (null: none does).
+     */
+    public static float[] keepOutsidePaper(float[] input, float[] cleaned, float[] paper, float[] shadowedText) {
         float[] out = new float[input.length];
         for (int i = 0; i < input.length; i++) {
-            float a = paperWeight(paper[i]);
+            float a = shadowedText == null ? paperWeight(paper[i]) : Math.max(paperWeight(paper[i]), shadowedText[i]);
             out[i] = a == 1f ? cleaned[i] : a * cleaned[i] + (1 - a) * input[i];
         }
         return out;

@@ -1,6 +1,7 @@
 package com.daeworkbench.core.infer;
 
 import com.daeworkbench.core.data.PaperBackground;
+import com.daeworkbench.core.data.ShadowedText;
 import com.daeworkbench.core.model.ArchitectureSpec;
 import com.daeworkbench.core.model.DenoisingModel;
 import com.daeworkbench.core.model.NetworkPlan;
@@ -77,7 +78,8 @@ public final class TiledDenoiser {
         if (model.spec().pageInput() == ArchitectureSpec.PageInput.PAPER_DIVIDED) {
             float[] paper = PaperBackground.estimate(image, height, width);
             float[] cleaned = mirrored(PaperBackground.divide(image, paper), height, width, progress);
-            return SmallChanges.dropFrom(image, PaperBackground.keepOutsidePaper(image, cleaned, paper));
+            float[] shadowedText = ShadowedText.weights(image, cleaned, paper, height, width);
+            return SmallChanges.dropFrom(image, PaperBackground.keepOutsidePaper(image, cleaned, paper, shadowedText));
         }
         return denoiseTiles(image, height, width, progress);
     }

@@ -67,7 +67,7 @@ class PaperBackgroundTest {
         assertThat(PaperBackground.paperWeight(0.9f)).isEqualTo(1f);
         float mid = PaperBackground.paperWeight((PaperBackground.NOT_PAPER + PaperBackground.SURELY_PAPER) / 2);
         assertThat(mid).isBetween(0.3f, 0.7f);
-        float[] out = PaperBackground.keepOutsidePaper(new float[] {0.15f, 0.5f}, new float[] {1f, 1f}, new float[] {0.15f, 0.9f});
+        float[] out = PaperBackground.keepOutsidePaper(new float[] {0.15f, 0.5f}, new float[] {1f, 1f}, new float[] {0.15f, 0.9f}, null);
         assertThat(out).containsExactly(0.15f, 1f);
     }
 
