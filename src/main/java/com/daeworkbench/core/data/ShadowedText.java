@@ -13,9 +13,9 @@ package com.daeworkbench.core.data;
  * under {@link #INK_RATIO} of its paper and at least {@link #INK_CONTRAST} below it (lines of
  * three and the contrast keep sensor noise on a dark table from passing for ink). A block looks
  * like text where such blocks are at least {@link #DENSITY} of the dark blocks around it and the
- * network's output
- * there is mostly paper (at most {@link #COVERAGE} ink: a dark halftone photograph or a black
- * box on a magazine page has ink-like spots too, but mostly comes out black). A connected dark
+ * network's output there is mostly paper (at most {@link #COVERAGE} ink: a dark halftone
+ * photograph or a black box on a magazine page has ink-like spots too, but mostly comes out
+ * black). A connected dark
  * region is shadowed paper as a whole when at least {@link #REGION_SHARE} of its blocks look
  * like text and it fades into the paper around it ({@link #softEdged}): a shadow's edge is
  * soft, while a photograph, a grey box printed on the page and the table around a page end at
