@@ -63,6 +63,11 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, strokes as typeset)")
     float inkGain;
 
+    @Option(names = "--watermarks", paramLabel = "SHARE", defaultValue = "0",
+            description = "the share of dirty pages, 0..1, that carry a watermark or rubber stamp: one big gray word"
+                    + " at any angle, absent from the clean page (default: ${DEFAULT-VALUE}, none)")
+    float watermarks;
+
     @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
             description = "format of the dirty pages (clean pages are always PNG): png, or jpg (quality 90,"
                     + " like a real scan, much smaller for A4) (default: ${DEFAULT-VALUE})")
@@ -116,6 +121,13 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
             }
             if (soil != null) throw new CommandLine.ParameterException(cl, "--ink-gain thickens typeset text; --soil pages are real scans, printed already");
             settings = settings.withInkGain(inkGain);
+        }
+
+        if (watermarks != 0) {
+            if (!(watermarks > 0 && watermarks <= 1)) {
+                throw new CommandLine.ParameterException(cl, "--watermarks must be between 0 and 1, got " + watermarks);
+            }
+            settings = settings.withWatermarkShare(watermarks);
         }
 
         Path train = out.resolve(DocumentSet.DIRTY_DIR);

@@ -58,6 +58,13 @@ class GenerateDocumentsCommandTest {
     }
 
     @Test
+    void watermarkShareOutOfRangeFailsWithTheReason() {
+        assertThat(run("generate-documents", "--count", "1", "--out", tmp.toString(), "--watermarks", "1.5")).isNotZero();
+        assertThat(err.toString()).contains("--watermarks must be between 0 and 1, got 1.5");
+        assertThat(tmp.resolve("train")).doesNotExist();
+    }
+
+    @Test
     void writesPagesAndEndsWithJson() throws Exception {
         int rc = run("generate-documents", "--count", "2", "--out", tmp.toString(), "--seed", "3",
                 "--width", "128", "--height", "96", "--json");

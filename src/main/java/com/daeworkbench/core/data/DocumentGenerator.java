@@ -30,9 +30,11 @@ public final class DocumentGenerator {
      *                    (drawn per page) get their strokes' coverage raised to a power between 1 and
      *                    1 + inkGain, edges darker on both pages, as real print is bolder than its
      *                    typeface's outline; 0 (the default) draws the strokes as typeset
+     * @param watermarkShare the share of dirty pages, 0..1 (drawn per page), that carry a watermark or
+     *                    rubber stamp: a big gray word at any angle ({@link Watermark}); 0 (the default) none
      */
     public record Settings(int width, int height, float dpi, float minFontPt, float maxFontPt, Degradation degradation,
-                           float inkGain) {
+                           float inkGain, float watermarkShare) {
 
         /** Kaggle "Denoising Dirty Documents" crops are 540x420 (and 540x258). */
         public static final int KAGGLE_WIDTH = 540;
@@ -61,36 +63,43 @@ public final class DocumentGenerator {
             if (!(inkGain >= 0 && inkGain <= MAX_INK_GAIN)) {
                 throw new IllegalArgumentException("ink gain must be 0.." + MAX_INK_GAIN + ", got " + inkGain);
             }
+            if (!(watermarkShare >= 0 && watermarkShare <= 1)) {
+                throw new IllegalArgumentException("watermark share must be 0..1, got " + watermarkShare);
+            }
         }
 
         /** Kaggle-sized training crops: 540x420, 8-12 pt text at 110 dpi, default damage. */
         public static Settings defaults() {
-            return new Settings(KAGGLE_WIDTH, KAGGLE_HEIGHT, KAGGLE_DPI, 8f, 12f, Degradation.defaults(), 0f);
+            return new Settings(KAGGLE_WIDTH, KAGGLE_HEIGHT, KAGGLE_DPI, 8f, 12f, Degradation.defaults(), 0f, 0f);
         }
 
         /** A full A4 page scanned at 300 dpi (2480x3508), 8-12 pt text, default damage. */
         public static Settings a4() {
-            return new Settings(A4_WIDTH, A4_HEIGHT, A4_DPI, 8f, 12f, Degradation.defaults(), 0f);
+            return new Settings(A4_WIDTH, A4_HEIGHT, A4_DPI, 8f, 12f, Degradation.defaults(), 0f, 0f);
         }
 
         public Settings withSize(int w, int h) {
-            return new Settings(w, h, dpi, minFontPt, maxFontPt, degradation, inkGain);
+            return new Settings(w, h, dpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare);
         }
 
         public Settings withDpi(float newDpi) {
-            return new Settings(width, height, newDpi, minFontPt, maxFontPt, degradation, inkGain);
+            return new Settings(width, height, newDpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare);
         }
 
         public Settings withFontPt(float min, float max) {
-            return new Settings(width, height, dpi, min, max, degradation, inkGain);
+            return new Settings(width, height, dpi, min, max, degradation, inkGain, watermarkShare);
         }
 
         public Settings withDegradation(Degradation d) {
-            return new Settings(width, height, dpi, minFontPt, maxFontPt, d, inkGain);
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, d, inkGain, watermarkShare);
         }
 
         public Settings withInkGain(float gain) {
-            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, gain);
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, gain, watermarkShare);
+        }
+
+        public Settings withWatermarkShare(float share) {
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, inkGain, share);
         }
 
         double pxPerMm() {
@@ -258,7 +267,7 @@ public final class DocumentGenerator {
         float[] clean = new float[w * h];
         for (int i = 0; i < clean.length; i++) clean[i] = quantise(1f - coverage[i]);
 
-        float[] dirty = ScanDegrader.degrade(coverage, inkTone, w, h, settings.pxPerMm(), d, damage);
+        float[] dirty = ScanDegrader.degrade(coverage, inkTone, w, h, settings.pxPerMm(), d, damage, watermark(w, h, seed));
         for (int i = 0; i < dirty.length; i++) dirty[i] = quantise(dirty[i]);
         return new DocumentPair(w, h, clean, dirty);
     }
@@ -278,6 +287,17 @@ public final class DocumentGenerator {
         for (int i = 0; i < coverage.length; i++) {
             coverage[i] = (float) (1 - Math.pow(Math.max(0, 1 - coverage[i]), gamma));
         }
+    }
+
+    /**
+     * The page's watermark factors, or null for a page without one. Draws from its own stream of
+     * the seed, as {@link #spreadInk} does: with a share of 0 every page stays as it was.
+     */
+    private float[] watermark(int w, int h, long seed) {
+        if (settings.watermarkShare() <= 0) return null;
+        SplittableRandom stream = new SplittableRandom(seed ^ WATERMARK_STREAM);
+        if (stream.nextDouble() >= settings.watermarkShare()) return null;
+        return Watermark.factors(w, h, settings.pxPerMm(), stream);
     }
 
     /**
@@ -314,7 +334,8 @@ public final class DocumentGenerator {
             clean[i] = quantise(1f - Math.min(1f, (1f - Math.min(1f, crop[i] / white)) * inkScale));
             coverage[i] = 1f - clean[i];
         }
-        float[] dirty = ScanDegrader.degrade(coverage, inkTone, w, h, settings.pxPerMm(), settings.degradation(), damage);
+        float[] dirty = ScanDegrader.degrade(coverage, inkTone, w, h, settings.pxPerMm(), settings.degradation(), damage,
+                watermark(w, h, seed));
         for (int i = 0; i < dirty.length; i++) dirty[i] = quantise(dirty[i]);
         return new DocumentPair(w, h, clean, dirty);
     }
@@ -330,6 +351,9 @@ public final class DocumentGenerator {
 
     /** Mixed into the page seed for the ink-spread draw, which the other streams must not see. */
     private static final long INK_STREAM = 0x5eedL;
+
+    /** Mixed into the page seed for the watermark draws ({@link #watermark}). */
+    private static final long WATERMARK_STREAM = 0x3a7e_4a2bL;
 
     private static float percentile(float[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];

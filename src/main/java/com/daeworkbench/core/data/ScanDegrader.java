@@ -43,12 +43,14 @@ final class ScanDegrader {
      * The dirty scan of a page whose ink covers {@code coverage} (0..1) in a toner of gray
      * {@code inkTone}: the page as printed is {@code 1 - coverage * (1 - inkTone)}, and the dirt
      * multiplies it, so the ink keeps its tone except where the damage itself fades it (the
-     * target, {@link DocumentGenerator}'s clean page, has the same coverage in black).
+     * target, {@link DocumentGenerator}'s clean page, has the same coverage in black). A
+     * {@code watermark} (factors from {@link Watermark}, or null) darkens the page like a stain.
      */
-    static float[] degrade(float[] coverage, float inkTone, int w, int h, double pxPerMm, Degradation d, SplittableRandom rng) {
+    static float[] degrade(float[] coverage, float inkTone, int w, int h, double pxPerMm, Degradation d, SplittableRandom rng,
+                           float[] watermark) {
         // real pages range from nearly clean to ruined: a third of the pages get all damage scaled down
         if (rng.nextDouble() < 0.3) d = d.scaled(0.1 + 0.6 * rng.nextDouble());
-        return new ScanDegrader(w, h, pxPerMm, d, rng, inkTone).run(coverage);
+        return new ScanDegrader(w, h, pxPerMm, d, rng, inkTone).run(coverage, watermark);
     }
 
     private boolean chance(double p) {
@@ -59,7 +61,7 @@ final class ScanDegrader {
         return a + rng.nextDouble() * (b - a);
     }
 
-    private float[] run(float[] coverage) {
+    private float[] run(float[] coverage, float[] watermark) {
         int n = w * h;
         float[] ink = coverage.clone();
 
@@ -121,6 +123,9 @@ final class ScanDegrader {
             }
             for (int i = 0; i < n; i++) out[i] *= Math.max(0.4f, m[i]);
         }
+
+        // a watermark or stamp (null: none), multiplied in like a stain
+        if (watermark != null) for (int i = 0; i < n; i++) out[i] *= watermark[i];
 
         // a shoe's print: the page was on the floor (one of NoisyOffice's four kinds of real dirt)
         if (d.stainStrength() > 0 && chance(0.15)) footprint(out, d.stainStrength() * uniform(0.3, 1.0));

@@ -121,6 +121,43 @@ class DocumentGeneratorTest {
         assertThat(bolder).as("pages with spread ink, of 20").isBetween(5, 15);
     }
 
+    @Test
+    void watermarksDarkenAShareOfTheDirtyPagesAndNeverTheTarget() {
+        DocumentGenerator plain = new DocumentGenerator(Settings.defaults());
+        DocumentGenerator marked = new DocumentGenerator(Settings.defaults().withWatermarkShare(0.5f));
+        int withMark = 0;
+        for (long seed = 40; seed < 60; seed++) {
+            DocumentPair a = plain.generate(seed);
+            DocumentPair b = marked.generate(seed);
+            assertThat(b.clean()).as("the target has no watermark, seed %d", seed).isEqualTo(a.clean());
+            if (java.util.Arrays.equals(a.dirty(), b.dirty())) continue;
+            withMark++;
+            // a big word darkens a large area and lightens nothing, but for the rim a JPEG round trip
+            // (quality down to 30) rings along its long edges
+            int darker = 0;
+            int lighter = 0;
+            for (int i = 0; i < a.dirty().length; i++) {
+                if (b.dirty()[i] < a.dirty()[i] - 0.03f) darker++;
+                if (b.dirty()[i] > a.dirty()[i] + 0.03f) lighter++;
+            }
+            assertThat(darker).as("pixels the watermark darkened, seed %d", seed).isGreaterThan(a.dirty().length / 100);
+            assertThat(lighter).as("pixels it lightened, seed %d", seed).isLessThan(darker / 4);
+        }
+        assertThat(withMark).as("pages with a watermark, of 20").isBetween(5, 15);
+    }
+
+    @Test
+    void soiledRealScansCarryWatermarksToo() {
+        DocumentPair page = KAGGLE.generate(3);
+        GrayImage scan = new GrayImage(page.width(), page.height(), page.clean());
+        DocumentGenerator marked = new DocumentGenerator(Settings.defaults().withSize(200, 200).withWatermarkShare(1f));
+        DocumentGenerator plain = new DocumentGenerator(Settings.defaults().withSize(200, 200));
+        DocumentPair a = plain.soil(scan, 5);
+        DocumentPair b = marked.soil(scan, 5);
+        assertThat(b.clean()).isEqualTo(a.clean());
+        assertThat(b.dirty()).isNotEqualTo(a.dirty());
+    }
+
     private static double inkMass(float[] page) {
         double m = 0;
         for (float v : page) m += 1 - v;
@@ -237,6 +274,8 @@ class DocumentGeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("font sizes");
         assertThatThrownBy(() -> Settings.defaults().withInkGain(-0.5f))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ink gain must be 0..3");
+        assertThatThrownBy(() -> Settings.defaults().withWatermarkShare(1.5f))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("watermark share must be 0..1");
         Degradation d = Degradation.defaults();
         assertThatThrownBy(() -> new Degradation(0.9, 0.5, d.textureStrength(), d.fibreDensity(),
                 d.illuminationProbability(), d.illuminationStrength(), d.stainProbability(), d.maxStains(),
