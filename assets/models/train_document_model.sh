@@ -38,7 +38,10 @@
 # the first with START_COMMIT=507bf06 ADD_LAYERS=4, each next one with START_MODEL=the previous
 # run's documents.dae; 38 min each at OMP_NUM_THREADS=2 on a quiet machine. Then one more run
 # the same way at half the rates (LR1=1e-4 LR2=5e-5, START_MODEL=the fourth run's output; 38 min):
-# the bundled file (section 8 of that note).
+# the bundled file of b0985a6 (section 8 of that note). Then watermarks (2026-12-05,
+# docs/bench/2026-12-05-watermarks.txt): the bundled file is one more run of this script as it is,
+# with WATERMARKS=0.2 LR1=1e-4 LR2=5e-5 START_MODEL=b0985a6's bundled file and the four sizes above;
+# 38 min at OMP_NUM_THREADS=2 (run 41).
 # AUGRAPHY=CHECKOUT adds 260 pages soiled by Augraphy (github.com/sparkfish/augraphy, MIT; needs
 # its Python requirements and TRAIN_HEAP=12g for the 1724 pages): tried (run 39, 2026-12-05), not
 # bundled: better on Augraphy's dirt, worse on ours and on ImageMagick's (docs/bench/2026-12-05-augraphy.txt).
