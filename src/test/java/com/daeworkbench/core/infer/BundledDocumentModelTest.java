@@ -83,8 +83,9 @@ class BundledDocumentModelTest {
      * removal (issue 14's 0.8x), cleaner than it on all but two of twelve pages, and never far
      * above it. Not on every page: a thin typewriter or light face never reaches black at 110 dpi
      * in the truth, and the network, taught that cleaned ink is black (decision 0010), darkens it
-     * (on these twelve the 8-layer model 507bf06 lost 2, this 12-layer one 1, with two near-ties
-     * among its wins: docs/bench/2026-12-04-latin-110dpi.txt section 7).
+     * (on these twelve the 8-layer model 507bf06 lost 2, the 12-layer one of b0985a6 1, with two
+     * near-ties among its wins: docs/bench/2026-12-04-latin-110dpi.txt section 7; the bundled one,
+     * trained on watermarks too, 2, one of them by 0.0001: docs/bench/2026-12-05-watermarks.txt).
      */
     @Test
     void freshlyGeneratedDirtyPagesComeOutCleanerThanBackgroundRemoval() {
