@@ -13,11 +13,13 @@ import java.util.SplittableRandom;
 
 /**
  * A watermark or stamp on the paper: one big bold word, at any angle, in a gray that darkens
- * what lies under it. Its strokes are many times wider than any text's on the page, and the
- * clean page has none of it, so a network trained on it learns that a stroke that wide and that
- * pale is paper (outlined words and stamp frames, whose lines are as thin as letters', taught it
- * to erase faded letters as well: run 40, docs/bench/2026-12-05-watermarks.txt): the bundled model printed such words black as it prints ink, and lost
- * to background removal on the one judge whose dirt has them (docs/bench/2026-12-05-augraphy.txt).
+ * what lies under it. The bundled model of b0985a6 printed such words black, as it prints ink,
+ * and lost to background removal on the one judge whose dirt has them
+ * (docs/bench/2026-12-05-augraphy.txt). The strokes here are many times wider than any text's
+ * on the page and the clean page has none of it, so a network trained on it learns that a
+ * stroke that wide and that pale is paper. Outlined words and stamp frames, whose lines are as
+ * thin as a letter's, taught it to erase faded letters as well (run 40,
+ * docs/bench/2026-12-05-watermarks.txt): they are left out.
  */
 final class Watermark {
 
@@ -44,6 +46,7 @@ final class Watermark {
     static float[] factors(int w, int h, double pxPerMm, SplittableRandom rng) {
         String word = WORDS.get(rng.nextInt(WORDS.size()));
         PageFonts.Family family = PageFonts.pick(rng);
+        // a font's size is about 1.4 times its capitals' height
         Font font = family.bold().deriveFont((float) (uniform(rng, MIN_HEIGHT_MM, MAX_HEIGHT_MM) * pxPerMm * 1.4));
         double angle = rng.nextDouble() < 0.4 ? uniform(rng, -50, -30) : uniform(rng, 0, 360);
         double cx = uniform(rng, 0.15, 0.85) * w;
