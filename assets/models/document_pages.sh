@@ -15,6 +15,10 @@ generate_document_pages() {
   # WATERMARKS=SHARE puts a watermark or stamp (generate-documents --watermarks) on that share of
   # the dirty training pages, generated and real (clean and held-out pages never)
   local wm=(); [ "${WATERMARKS:-0}" = 0 ] || wm=(--watermarks "$WATERMARKS")
+  # FIGURES=SHARE prints a figure (generate-documents --figures: a photograph, a tinted box or a
+  # black bar, on both pages) on that share of the generated training pages, dirty and clean
+  # (real crops and held-out pages never)
+  local fig=(); [ "${FIGURES:-0}" = 0 ] || fig=(--figures "$FIGURES")
   # SEED_SHIFT=K draws every training page and crop from other seeds (each seed + K; held-out
   # sets keep theirs): fresh pages for a chained run instead of the very same ones again
   local seed_shift=${SEED_SHIFT:-0}
@@ -22,13 +26,13 @@ generate_document_pages() {
   # made the bundled model (other sizes tried: docs/bench/2026-12-04-latin-110dpi.txt, sections 4-5)
   # Training pages: Kaggle-sized crops at 110 dpi, and crops at 300 and 200 dpi so that text of
   # A4 scans (3x larger in pixels) is not new to the network. Held-out pages use other seeds.
-  $app generate-documents "${wm[@]}" "${gain[@]}" --count "${GEN110_PAGES:-120}" --seed $((11 + seed_shift)) --out "$work/p110"
-  $app generate-documents "${wm[@]}" "${gain[@]}" --count 60 --seed $((12 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/p300"
-  $app generate-documents "${wm[@]}" "${gain[@]}" --count 40 --seed $((13 + seed_shift)) --width 600 --height 600 --dpi 200 --out "$work/p200"
-  $app generate-documents "${gain[@]}" --count 48 --seed $((14 + seed_shift)) --out "$work/clean110"
-  $app generate-documents "${gain[@]}" --count 24 --seed $((15 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/clean300"
-  $app generate-documents "${gain[@]}" --count 48 --seed $((16 + seed_shift)) --out "$work/clean110b"
-  $app generate-documents "${gain[@]}" --count 24 --seed $((17 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/clean300b"
+  $app generate-documents "${wm[@]}" "${gain[@]}" "${fig[@]}" --count "${GEN110_PAGES:-120}" --seed $((11 + seed_shift)) --out "$work/p110"
+  $app generate-documents "${wm[@]}" "${gain[@]}" "${fig[@]}" --count 60 --seed $((12 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/p300"
+  $app generate-documents "${wm[@]}" "${gain[@]}" "${fig[@]}" --count 40 --seed $((13 + seed_shift)) --width 600 --height 600 --dpi 200 --out "$work/p200"
+  $app generate-documents "${gain[@]}" "${fig[@]}" --count 48 --seed $((14 + seed_shift)) --out "$work/clean110"
+  $app generate-documents "${gain[@]}" "${fig[@]}" --count 24 --seed $((15 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/clean300"
+  $app generate-documents "${gain[@]}" "${fig[@]}" --count 48 --seed $((16 + seed_shift)) --out "$work/clean110b"
+  $app generate-documents "${gain[@]}" "${fig[@]}" --count 24 --seed $((17 + seed_shift)) --width 640 --height 640 --dpi 300 --out "$work/clean300b"
   # real text, generated dirt, for training: crops of other real clean pages (the Tesseract
   # project's test images in assets/models/training-scans, none of them in the held-out sets)
   $app generate-documents "${wm[@]}" --count "${REAL300_CROPS:-120}" --seed $((21 + seed_shift)) --dpi 300 --width 640 --height 640 --soil assets/models/training-scans/300dpi --out "$work/soil300"

@@ -42,6 +42,8 @@
 # docs/bench/2026-12-05-watermarks.txt): the bundled file is one more run of this script as it is,
 # with WATERMARKS=0.2 LR1=1e-4 LR2=5e-5 START_MODEL=b0985a6's bundled file and the four sizes above;
 # 38 min at OMP_NUM_THREADS=2 (run 41).
+# FIGURES=SHARE prints figures on that share of the typeset training pages (run 44 with darker
+# watermarks, 2026-12-05): tried, not bundled (docs/bench/2026-12-05-watermarks.txt).
 # AUGRAPHY=CHECKOUT adds 260 pages soiled by Augraphy (github.com/sparkfish/augraphy, MIT; needs
 # its Python requirements and TRAIN_HEAP=12g for the 1724 pages): tried (run 39, 2026-12-05), not
 # bundled: better on Augraphy's dirt, worse on ours and on ImageMagick's (docs/bench/2026-12-05-augraphy.txt).

@@ -68,6 +68,11 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
                     + " at any angle, absent from the clean page (default: ${DEFAULT-VALUE}, none)")
     float watermarks;
 
+    @Option(names = "--figures", paramLabel = "SHARE", defaultValue = "0",
+            description = "the share of typeset pages, 0..1, that carry a printed figure on both pages: a photograph"
+                    + " (a halftone where the dpi resolves one), a tinted box or a black bar (default: ${DEFAULT-VALUE}, none)")
+    float figures;
+
     @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
             description = "format of the dirty pages (clean pages are always PNG): png, or jpg (quality 90,"
                     + " like a real scan, much smaller for A4) (default: ${DEFAULT-VALUE})")
@@ -128,6 +133,14 @@ public final class GenerateDocumentsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--watermarks must be between 0 and 1, got " + watermarks);
             }
             settings = settings.withWatermarkShare(watermarks);
+        }
+
+        if (figures != 0) {
+            if (!(figures > 0 && figures <= 1)) {
+                throw new CommandLine.ParameterException(cl, "--figures must be between 0 and 1, got " + figures);
+            }
+            if (soil != null) throw new CommandLine.ParameterException(cl, "--figures adds figures to typeset pages; --soil pages are real scans");
+            settings = settings.withFigureShare(figures);
         }
 
         Path train = out.resolve(DocumentSet.DIRTY_DIR);

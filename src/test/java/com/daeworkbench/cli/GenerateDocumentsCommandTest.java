@@ -65,6 +65,18 @@ class GenerateDocumentsCommandTest {
     }
 
     @Test
+    void figureShareOutOfRangeOrOnRealScansFailsWithTheReason() {
+        assertThat(run("generate-documents", "--count", "1", "--out", tmp.toString(), "--figures", "-0.5")).isNotZero();
+        assertThat(err.toString()).contains("--figures must be between 0 and 1, got -0.5");
+        assertThat(tmp.resolve("train")).doesNotExist();
+        Path scan = Path.of("sample-images/real/hebtypo-scan.jpg");
+        assertThat(run("generate-documents", "--count", "1", "--out", tmp.resolve("o").toString(), "--soil", scan.toString(),
+                "--figures", "0.5")).isNotZero();
+        assertThat(err.toString()).contains("--figures adds figures to typeset pages; --soil pages are real scans");
+        assertThat(tmp.resolve("o/train")).doesNotExist();
+    }
+
+    @Test
     void writesPagesAndEndsWithJson() throws Exception {
         int rc = run("generate-documents", "--count", "2", "--out", tmp.toString(), "--seed", "3",
                 "--width", "128", "--height", "96", "--json");

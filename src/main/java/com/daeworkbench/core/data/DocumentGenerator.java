@@ -32,9 +32,12 @@ public final class DocumentGenerator {
      *                    typeface's outline; 0 (the default) draws the strokes as typeset
      * @param watermarkShare the share of dirty pages, 0..1 (drawn per page), that carry a watermark or
      *                    rubber stamp: a big gray word at any angle ({@link Watermark}); 0 (the default) none
+     * @param figureShare the share of generated pages, 0..1 (drawn per page), that carry a printed
+     *                    figure on both pages: a photograph, a tinted box or a black bar ({@link Figure});
+     *                    0 (the default) none
      */
     public record Settings(int width, int height, float dpi, float minFontPt, float maxFontPt, Degradation degradation,
-                           float inkGain, float watermarkShare) {
+                           float inkGain, float watermarkShare, float figureShare) {
 
         /** Kaggle "Denoising Dirty Documents" crops are 540x420 (and 540x258). */
         public static final int KAGGLE_WIDTH = 540;
@@ -66,40 +69,47 @@ public final class DocumentGenerator {
             if (!(watermarkShare >= 0 && watermarkShare <= 1)) {
                 throw new IllegalArgumentException("watermark share must be 0..1, got " + watermarkShare);
             }
+            if (!(figureShare >= 0 && figureShare <= 1)) {
+                throw new IllegalArgumentException("figure share must be 0..1, got " + figureShare);
+            }
         }
 
         /** Kaggle-sized training crops: 540x420, 8-12 pt text at 110 dpi, default damage. */
         public static Settings defaults() {
-            return new Settings(KAGGLE_WIDTH, KAGGLE_HEIGHT, KAGGLE_DPI, 8f, 12f, Degradation.defaults(), 0f, 0f);
+            return new Settings(KAGGLE_WIDTH, KAGGLE_HEIGHT, KAGGLE_DPI, 8f, 12f, Degradation.defaults(), 0f, 0f, 0f);
         }
 
         /** A full A4 page scanned at 300 dpi (2480x3508), 8-12 pt text, default damage. */
         public static Settings a4() {
-            return new Settings(A4_WIDTH, A4_HEIGHT, A4_DPI, 8f, 12f, Degradation.defaults(), 0f, 0f);
+            return new Settings(A4_WIDTH, A4_HEIGHT, A4_DPI, 8f, 12f, Degradation.defaults(), 0f, 0f, 0f);
         }
 
         public Settings withSize(int w, int h) {
-            return new Settings(w, h, dpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare);
+            return new Settings(w, h, dpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare, figureShare);
         }
 
         public Settings withDpi(float newDpi) {
-            return new Settings(width, height, newDpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare);
+            return new Settings(width, height, newDpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare, figureShare);
         }
 
         public Settings withFontPt(float min, float max) {
-            return new Settings(width, height, dpi, min, max, degradation, inkGain, watermarkShare);
+            return new Settings(width, height, dpi, min, max, degradation, inkGain, watermarkShare, figureShare);
         }
 
         public Settings withDegradation(Degradation d) {
-            return new Settings(width, height, dpi, minFontPt, maxFontPt, d, inkGain, watermarkShare);
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, d, inkGain, watermarkShare, figureShare);
         }
 
         public Settings withInkGain(float gain) {
-            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, gain, watermarkShare);
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, gain, watermarkShare, figureShare);
+        }
+
+        public Settings withFigureShare(float share) {
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, inkGain, watermarkShare, share);
         }
 
         public Settings withWatermarkShare(float share) {
-            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, inkGain, share);
+            return new Settings(width, height, dpi, minFontPt, maxFontPt, degradation, inkGain, share, figureShare);
         }
 
         double pxPerMm() {
@@ -253,6 +263,7 @@ public final class DocumentGenerator {
         }
         float[] coverage = PageLayout.render(w, h, settings.dpi(), settings.minFontPt(), settings.maxFontPt(),
                 rotation, layout);
+        figure(coverage, w, h, seed);
 
         // The target is the same scan without the dirt and with black ink: the scanner's own
         // slight blur belongs to both pages (a target sharper than any scan taught the network
@@ -298,6 +309,17 @@ public final class DocumentGenerator {
         SplittableRandom stream = new SplittableRandom(seed ^ WATERMARK_STREAM);
         if (stream.nextDouble() >= settings.watermarkShare()) return null;
         return Watermark.factors(w, h, settings.pxPerMm(), stream);
+    }
+
+    /**
+     * A printed figure on the page's coverage, on that share of the pages; from its own stream of
+     * the seed, as {@link #watermark}: with a share of 0 every page stays as it was.
+     */
+    private void figure(float[] coverage, int w, int h, long seed) {
+        if (settings.figureShare() <= 0) return;
+        SplittableRandom stream = new SplittableRandom(seed ^ FIGURE_STREAM);
+        if (stream.nextDouble() >= settings.figureShare()) return;
+        Figure.draw(coverage, w, h, settings.pxPerMm(), stream);
     }
 
     /**
@@ -354,6 +376,9 @@ public final class DocumentGenerator {
 
     /** Mixed into the page seed for the watermark draws ({@link #watermark}). */
     private static final long WATERMARK_STREAM = 0x3a7e_4a2bL;
+
+    /** Mixed into the page seed for the figure draws ({@link #figure}). */
+    private static final long FIGURE_STREAM = 0x6f19_0e5dL;
 
     private static float percentile(float[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];

@@ -158,6 +158,28 @@ class DocumentGeneratorTest {
         assertThat(b.dirty()).isNotEqualTo(a.dirty());
     }
 
+    @Test
+    void figuresArePrintedOnBothPagesOfAShareOfThePages() {
+        DocumentGenerator plain = new DocumentGenerator(Settings.defaults());
+        DocumentGenerator illustrated = new DocumentGenerator(Settings.defaults().withFigureShare(0.5f));
+        int withFigure = 0;
+        for (long seed = 60; seed < 80; seed++) {
+            DocumentPair a = plain.generate(seed);
+            DocumentPair b = illustrated.generate(seed);
+            if (java.util.Arrays.equals(a.clean(), b.clean())) {
+                assertThat(b.dirty()).as("a page without a figure stays as it was, seed %d", seed).isEqualTo(a.dirty());
+                continue;
+            }
+            withFigure++;
+            // the figure is content: what it darkens on the target, it darkens on the dirty page too
+            double targetGain = inkMass(b.clean()) - inkMass(a.clean());
+            double dirtyGain = inkMass(b.dirty()) - inkMass(a.dirty());
+            assertThat(targetGain).as("ink the figure adds to the target, seed %d", seed).isGreaterThan(a.clean().length * 0.005);
+            assertThat(dirtyGain).as("and to the dirty page, seed %d", seed).isGreaterThan(targetGain * 0.3);
+        }
+        assertThat(withFigure).as("pages with a figure, of 20").isBetween(5, 15);
+    }
+
     private static double inkMass(float[] page) {
         double m = 0;
         for (float v : page) m += 1 - v;
@@ -276,6 +298,8 @@ class DocumentGeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ink gain must be 0..3");
         assertThatThrownBy(() -> Settings.defaults().withWatermarkShare(1.5f))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("watermark share must be 0..1");
+        assertThatThrownBy(() -> Settings.defaults().withFigureShare(-0.1f))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("figure share must be 0..1");
         Degradation d = Degradation.defaults();
         assertThatThrownBy(() -> new Degradation(0.9, 0.5, d.textureStrength(), d.fibreDensity(),
                 d.illuminationProbability(), d.illuminationStrength(), d.stainProbability(), d.maxStains(),
