@@ -24,10 +24,10 @@ final class Figure {
     static void draw(float[] coverage, int w, int h, double pxPerMm, SplittableRandom rng) {
         double pick = rng.nextDouble();
         Kind kind = pick < 0.5 ? Kind.PHOTO : pick < 0.8 ? Kind.TINT : Kind.BAR;
-        int fw = (int) Math.max(8, w * uniform(rng, 0.2, 0.6));
+        int fw = (int) Math.max(8, w * rng.nextDouble(0.2, 0.6));
         int fh = switch (kind) {
-            case PHOTO, TINT -> (int) Math.max(8, h * uniform(rng, 0.15, 0.45));
-            case BAR -> (int) Math.max(2, uniform(rng, 2, 15) * pxPerMm);
+            case PHOTO, TINT -> (int) Math.max(8, h * rng.nextDouble(0.15, 0.45));
+            case BAR -> (int) Math.max(2, rng.nextDouble(2, 15) * pxPerMm);
         };
         fw = Math.min(fw, w);
         fh = Math.min(fh, h);
@@ -40,7 +40,7 @@ final class Figure {
             }
             case TINT -> {
                 // a shaded box of a report or form: the text on it shows through the tint
-                float tint = (float) uniform(rng, 0.08, 0.45);
+                float tint = (float) rng.nextDouble(0.08, 0.45);
                 for (int y = y0; y < y0 + fh; y++) {
                     for (int x = x0; x < x0 + fw; x++) coverage[y * w + x] = 1 - (1 - coverage[y * w + x]) * (1 - tint);
                 }
@@ -65,22 +65,22 @@ final class Figure {
             for (int i = 0; i < noise.length; i++) noise[i] = (float) rng.nextGaussian();
             noise = ScanDegrader.blur(noise, fw, fh, Math.max(0.5, scale * side));
             normalise(noise);
-            double weight = uniform(rng, 0.3, 1.0);
+            double weight = rng.nextDouble(0.3, 1.0);
             for (int i = 0; i < field.length; i++) field[i] += (float) (weight * noise[i]);
         }
-        double gx = uniform(rng, -1, 1);
-        double gy = uniform(rng, -1, 1);
+        double gx = rng.nextDouble(-1, 1);
+        double gy = rng.nextDouble(-1, 1);
         for (int y = 0; y < fh; y++) {
             for (int x = 0; x < fw; x++) field[y * fw + x] += (float) (gx * x / fw + gy * y / fh);
         }
         normalise(field);
-        double low = uniform(rng, 0, 0.3);
-        double high = uniform(rng, 0.75, 1.0);
-        double gamma = uniform(rng, 0.4, 1.2);
+        double low = rng.nextDouble(0, 0.3);
+        double high = rng.nextDouble(0.75, 1.0);
+        double gamma = rng.nextDouble(0.4, 1.2);
         for (int i = 0; i < field.length; i++) {
             field[i] = (float) (low + (high - low) * Math.pow(field[i], gamma));
         }
-        double cellPx = 25.4 * pxPerMm / uniform(rng, 85, 150);
+        double cellPx = 25.4 * pxPerMm / rng.nextDouble(85, 150);
         if (cellPx >= 2.5) screen(field, fw, fh, cellPx);
         return field;
     }
@@ -110,9 +110,5 @@ final class Figure {
         }
         float range = Math.max(1e-6f, max - min);
         for (int i = 0; i < v.length; i++) v[i] = (v[i] - min) / range;
-    }
-
-    private static double uniform(SplittableRandom rng, double a, double b) {
-        return a + rng.nextDouble() * (b - a);
     }
 }

@@ -47,12 +47,12 @@ final class Watermark {
         String word = WORDS.get(rng.nextInt(WORDS.size()));
         PageFonts.Family family = PageFonts.pick(rng);
         // a font's size is about 1.4 times its capitals' height
-        Font font = family.bold().deriveFont((float) (uniform(rng, MIN_HEIGHT_MM, MAX_HEIGHT_MM) * pxPerMm * 1.4));
-        double angle = rng.nextDouble() < 0.4 ? uniform(rng, -50, -30) : uniform(rng, 0, 360);
-        double cx = uniform(rng, 0.15, 0.85) * w;
-        double cy = uniform(rng, 0.15, 0.85) * h;
-        float darkening = (float) uniform(rng, 0.1, MAX_DARKENING);
-        double smudgeMm = rng.nextDouble() < 0.5 ? uniform(rng, 0.1, 0.8) : 0;
+        Font font = family.bold().deriveFont((float) (rng.nextDouble(MIN_HEIGHT_MM, MAX_HEIGHT_MM) * pxPerMm * 1.4));
+        double angle = rng.nextDouble() < 0.4 ? rng.nextDouble(-50, -30) : rng.nextDouble(0, 360);
+        double cx = rng.nextDouble(0.15, 0.85) * w;
+        double cy = rng.nextDouble(0.15, 0.85) * h;
+        float darkening = (float) rng.nextDouble(0.1, MAX_DARKENING);
+        double smudgeMm = rng.nextDouble() < 0.5 ? rng.nextDouble(0.1, 0.8) : 0;
 
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
@@ -77,9 +77,5 @@ final class Watermark {
         float[] factors = new float[w * h];
         for (int i = 0; i < factors.length; i++) factors[i] = 1f - darkening * cover[i];
         return factors;
-    }
-
-    private static double uniform(SplittableRandom rng, double a, double b) {
-        return a + rng.nextDouble() * (b - a);
     }
 }
