@@ -32,8 +32,10 @@ final class Watermark {
     private static final double MAX_HEIGHT_MM = 55;
 
     /**
-     * The most a watermark darkens the page (to 0.5 of its paper): darker, it reaches the tone of
-     * faded ink in a shadow, and the network learnt to erase that too.
+     * The most a watermark darkens the page (to 0.5 of its paper). Darker words (to 0.3 or 0.4 of
+     * the paper, runs 43 and 45 in docs/bench/2026-12-05-watermarks.txt) taught the network to
+     * lighten any large dark area, a magazine's photographs too: 1 % better on real text, 3-25 %
+     * worse on the UNLV pages with photographs.
      */
     private static final float MAX_DARKENING = 0.5f;
 
